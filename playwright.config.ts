@@ -1,0 +1,56 @@
+import { existsSync } from 'node:fs';
+import { defineConfig, devices } from '@playwright/test';
+
+const CI = Boolean(process.env.CI);
+const PORT = 4173;
+const BASE_URL = `http://127.0.0.1:${PORT}`;
+
+/**
+ * Debian's Chromium where installed (.ci/run installs it; Playwright's own browser downloads are
+ * not reachable there), else whatever `npx playwright install chromium` put in place.
+ */
+const executablePath =
+	process.env.CHROMIUM_PATH || (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
+
+const launchOptions = {
+	executablePath,
+	args: [
+		// Containers and CI run as root, where Chromium refuses to start with its sandbox.
+		'--no-sandbox',
+		'--disable-gpu',
+		'--disable-quic',
+		'--no-first-run',
+		// Keep the browser from phoning home, which only adds noise and flakiness offline.
+		'--disable-background-networking',
+		'--disable-component-update',
+		'--disable-sync'
+	]
+};
+
+export default defineConfig({
+	testDir: 'tests/e2e',
+	testMatch: '**/*.e2e.ts',
+	workers: 2,
+	retries: CI ? 1 : 0,
+	forbidOnly: CI,
+	reporter: 'list',
+	use: {
+		baseURL: BASE_URL,
+		timezoneId: 'UTC',
+		launchOptions
+	},
+	projects: [
+		{
+			name: 'chromium',
+			use: { ...devices['Desktop Chrome'], launchOptions }
+		}
+	],
+	webServer: {
+		command: 'npx tsx scripts/serve.ts',
+		// npm test builds just before this; a freshness rebuild here would race the test run.
+		env: { PORT: String(PORT), HOST: '127.0.0.1', SKIP_BUILD_CHECK: '1' },
+		url: BASE_URL,
+		reuseExistingServer: !CI,
+		stdout: 'pipe'
+	}
+});

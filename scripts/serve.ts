@@ -1,0 +1,123 @@
+/**
+ * `npm start`: serves the built site the way a static host would, with the headers we deploy
+ * with, rebuilding first if the sources are newer than build/.
+ *
+ * Env: PORT (4173), HOST (0.0.0.0), BUILD_DIR (build), SKIP_BUILD_CHECK=1 to serve build/ as is.
+ */
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { lookup } from 'mrmime';
+import sirv from 'sirv';
+import { isBuildStale, runBuild } from './build-freshness.js';
+import { checkRequestPath } from './request-path.js';
+import { headersFor } from './security-headers.js';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const buildDir = resolve(root, process.env.BUILD_DIR ?? 'build');
+const port = Number(process.env.PORT ?? 4173);
+const host = process.env.HOST || '0.0.0.0';
+
+// A custom BUILD_DIR is something `npm run build` doesn't write, so there is nothing to refresh.
+const checkFreshness = !process.env.SKIP_BUILD_CHECK && !process.env.BUILD_DIR;
+
+if (checkFreshness && isBuildStale(root, buildDir)) {
+	console.log('build/ is missing or older than the sources; running npm run build first.');
+	const code = await runBuild(root);
+	if (code !== 0) {
+		console.error(`npm run build failed (exit ${code}); not serving a stale build/.`);
+		process.exit(code);
+	}
+}
+if (!existsSync(join(buildDir, 'index.html'))) {
+	console.error(`${buildDir}/index.html not found: run npm run build first.`);
+	process.exit(1);
+}
+
+/** Which content type sirv will send: extensionless paths resolve to .html files. */
+function contentTypeOf(pathname: string): string {
+	return lookup(pathname) ?? 'text/html';
+}
+
+function setAll(res: ServerResponse, headers: Record<string, string>): void {
+	for (const [name, value] of Object.entries(headers)) res.setHeader(name, value);
+}
+
+const PLAIN = 'text/plain; charset=utf-8';
+
+/**
+ * Answers with an error page. Its headers are those of an ordinary page, never the requested
+ * path's: a 404 under /_app/immutable/ must not be cached for a year.
+ */
+function answer(res: ServerResponse, status: number, body: string, type = PLAIN): void {
+	setAll(res, headersFor('/', type));
+	res.writeHead(status, { 'Content-Type': type, 'Content-Length': Buffer.byteLength(body) });
+	res.end(body);
+}
+
+const notFoundFile = join(buildDir, '404.html');
+const notFound = existsSync(notFoundFile)
+	? { body: readFileSync(notFoundFile, 'utf8'), type: 'text/html; charset=utf-8' }
+	: { body: 'Not found', type: PLAIN };
+
+const serveFile = sirv(buildDir, {
+	dev: false,
+	etag: true,
+	gzip: true,
+	brotli: true,
+	setHeaders: (res, pathname) => setAll(res, headersFor(pathname, contentTypeOf(pathname))),
+	onNoMatch: (_req, res) => answer(res, 404, notFound.body, notFound.type)
+});
+
+/** Whether `/dir` names a folder page that a static host would redirect to `/dir/`. */
+function isFolderPage(pathname: string): boolean {
+	if (pathname.endsWith('/') || lookup(pathname)) return false;
+	try {
+		return statSync(join(buildDir, pathname, 'index.html')).isFile();
+	} catch {
+		return false;
+	}
+}
+
+function handle(req: IncomingMessage, res: ServerResponse): void {
+	if (req.method !== 'GET' && req.method !== 'HEAD') {
+		res.setHeader('Allow', 'GET, HEAD');
+		return answer(res, 405, 'Method not allowed');
+	}
+	const check = checkRequestPath(req.url);
+	if (!check.ok) return answer(res, 400, `Bad request: ${check.reason}`);
+
+	// Static hosts redirect /embed/x to /embed/x/; without that, relative links on the page break.
+	if (isFolderPage(check.pathname)) {
+		const url = req.url ?? '/';
+		const [path = '/'] = url.split('?', 1);
+		// One leading slash only: `//evil.example/` in Location would leave the site.
+		const location = `/${path.replace(/^\/+/, '')}/${url.slice(path.length)}`;
+		res.writeHead(308, { Location: location, 'Cache-Control': 'no-cache' });
+		return void res.end();
+	}
+	serveFile(req, res);
+}
+
+const server = createServer((req, res) => {
+	try {
+		handle(req, res);
+	} catch (error) {
+		console.error(`Error serving ${req.url}:`, error);
+		if (!res.headersSent) answer(res, 500, 'Internal server error');
+		else res.destroy();
+	}
+});
+
+server.listen(port, host, () => {
+	console.log(`Serving ${process.env.BUILD_DIR ?? 'build'}/ at http://localhost:${port}`);
+});
+
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+	process.on(signal, () => {
+		server.close(() => process.exit(0));
+		// Keep-alive sockets would otherwise hold close() open until they time out.
+		server.closeAllConnections();
+	});
+}

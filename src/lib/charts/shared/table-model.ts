@@ -1,0 +1,17 @@
+export interface TableColumn {
+	key: string;
+	label: string;
+	numeric?: boolean;
+}
+
+export interface TableRow {
+	key: string;
+	cells: Record<string, string>;
+	current?: boolean;
+}
+
+export interface TableModel {
+	caption: string;
+	columns: TableColumn[];
+	rows: TableRow[];
+}

@@ -1,0 +1,25 @@
+import type { TimelineRow } from '../../schema/timeline';
+import { isDrawn, storySegments } from '../shared/time-axis';
+import type { TimelineState } from './state';
+
+export type EventStatus = 'is-hl' | 'is-dim' | 'is-later' | 'is-hidden' | '';
+
+export function isShown(row: TimelineRow, state: TimelineState): boolean {
+	const segments = storySegments(state.zoom);
+	return isDrawn(segments, row.date.start) || isDrawn(segments, row.date.end);
+}
+
+export function highlightedEvents(rows: readonly TimelineRow[], state: TimelineState): TimelineRow[] {
+	return rows
+		.filter((row) => state.highlight.includes(row.date.text) && isShown(row, state))
+		.sort((a, b) => a.date.start.localeCompare(b.date.start) || a.row - b.row);
+}
+
+export function eventStatus(row: TimelineRow, state: TimelineState, highlighted: Set<number>): EventStatus {
+	if (!isShown(row, state)) return 'is-hidden';
+	if (highlighted.has(row.row)) return 'is-hl';
+	if (state.until && row.date.start > state.until) return 'is-later';
+	if (state.categories.length && !state.categories.includes(row.category)) return 'is-dim';
+	if (highlighted.size > 0 && !state.categories.includes(row.category)) return 'is-dim';
+	return '';
+}

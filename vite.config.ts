@@ -1,0 +1,19 @@
+import { sveltekit } from '@sveltejs/kit/vite';
+import { defineConfig } from 'vitest/config';
+import { clientScripts } from './scripts/vite/client-scripts';
+import { dataGate } from './scripts/vite/data-gate';
+
+export default defineConfig({
+	plugins: [
+		dataGate(),
+		clientScripts({
+			story: { entry: 'src/lib/story/enhance.ts' }
+		}),
+		sveltekit()
+	],
+	test: {
+		include: ['src/**/*.test.ts', 'scripts/**/*.test.ts'],
+		environment: 'node',
+		env: { TZ: 'UTC' }
+	}
+});
