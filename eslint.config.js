@@ -31,6 +31,11 @@ export default defineConfig(
 		rules: { 'no-undef': 'off' }
 	},
 	{
+		// Pages don't hydrate (csr = false) so links are plain documents, not client-side navigation;
+		// every internal href is already prefixed with `base` for sub-path deployments.
+		rules: { 'svelte/no-navigation-without-resolve': 'off' }
+	},
+	{
 		files: ['**/*.svelte', '**/*.svelte.ts', '**/*.svelte.js'],
 		languageOptions: {
 			parserOptions: {

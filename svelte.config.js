@@ -2,7 +2,9 @@ import adapter from '@sveltejs/adapter-static';
 import { vitePreprocess } from '@sveltejs/vite-plugin-svelte';
 
 /** The published origin and sub-path come from the environment at build time, never from code. */
-const basePath = (process.env.BASE_PATH ?? '').replace(/\/$/, '');
+const basePath = /** @type {'' | `/${string}`} */ (
+	(process.env.BASE_PATH ?? '').replace(/\/$/, '')
+);
 
 /** @type {import('@sveltejs/kit').Config} */
 const config = {

@@ -64,7 +64,8 @@ export function clientScripts(scripts: Record<string, ClientScript>): Plugin {
 			if (id !== RESOLVED) return undefined;
 			const urls = Object.fromEntries(
 				Object.entries(scripts).map(([name, script]) => {
-					if (command === 'serve') return [name, script.fixedName ? `/${script.fixedName}` : `${DEV_PREFIX}${name}.js`];
+					if (command === 'serve')
+						return [name, script.fixedName ? `/${script.fixedName}` : `${DEV_PREFIX}${name}.js`];
 					return [name, `${base}/${built.get(name)!.fileName}`];
 				})
 			);

@@ -50,7 +50,8 @@ export function dataGate(): Plugin {
 			if (process.env.VITEST) return;
 			const errors = report();
 			if (errors.length === 0) return;
-			const verb = command === 'build' ? 'Build stopped; build/ was not changed' : 'Dev server not started';
+			const verb =
+				command === 'build' ? 'Build stopped; build/ was not changed' : 'Dev server not started';
 			console.error(`\n${verb}: fix the ${errors.length} problem(s) above.`);
 			process.exit(1);
 		},

@@ -24,7 +24,11 @@ function closingIndex(html: string, start: number): number {
  * The chart's plot as a standalone SVG file, from the same server-rendered markup readers get, with the
  * chart styles inlined: the no-JavaScript story shows these, and they are the source of PNG snapshots.
  */
-export function plotSvg(chart: ChartId, rows: DatasetRows, state: Record<string, unknown>): { svg: string; height: number } {
+export function plotSvg(
+	chart: ChartId,
+	rows: DatasetRows,
+	state: Record<string, unknown>
+): { svg: string; height: number } {
 	const { body } = render(ChartForStep, { props: { chart, rows, state } });
 	const html = body.replace(MARKERS, '');
 	const start = html.indexOf('<svg class="layercake-layout-svg');

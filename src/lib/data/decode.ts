@@ -19,7 +19,8 @@ export function sizeLimitMessage(byteLength: number): string {
 
 /** Turns raw bytes into text, refusing what is not a UTF-8 text file and saying what it looks like instead. */
 export function decodeCsvBytes(bytes: Uint8Array): Decoded {
-	if (bytes.byteLength > MAX_CSV_BYTES) return { ok: false, message: sizeLimitMessage(bytes.byteLength) };
+	if (bytes.byteLength > MAX_CSV_BYTES)
+		return { ok: false, message: sizeLimitMessage(bytes.byteLength) };
 	if (startsWith(bytes, UTF16_LE) || startsWith(bytes, UTF16_BE)) {
 		return {
 			ok: false,

@@ -11,7 +11,9 @@ export interface DataIssue {
 }
 
 export function formatIssue(issue: DataIssue): string {
-	const where = [issue.file, issue.row, issue.column].filter((part) => part !== undefined).join(':');
+	const where = [issue.file, issue.row, issue.column]
+		.filter((part) => part !== undefined)
+		.join(':');
 	return `${where}: ${issue.severity === 'warning' ? 'warning: ' : ''}${issue.message}`;
 }
 

@@ -14,12 +14,22 @@ export interface LoadedData {
 }
 
 /** Reads a file only after checking its size, so a huge file is refused without loading it. */
-export function readDataFile(path: string, shownAs: string): { bytes?: Uint8Array; issue?: DataIssue } {
+export function readDataFile(
+	path: string,
+	shownAs: string
+): { bytes?: Uint8Array; issue?: DataIssue } {
 	if (!existsSync(path)) {
-		return { issue: { file: shownAs, severity: 'error', message: 'file is missing; restore it from git or the last export' } };
+		return {
+			issue: {
+				file: shownAs,
+				severity: 'error',
+				message: 'file is missing; restore it from git or the last export'
+			}
+		};
 	}
 	const size = statSync(path).size;
-	if (size > MAX_CSV_BYTES) return { issue: { file: shownAs, severity: 'error', message: sizeLimitMessage(size) } };
+	if (size > MAX_CSV_BYTES)
+		return { issue: { file: shownAs, severity: 'error', message: sizeLimitMessage(size) } };
 	const bytes = new Uint8Array(size);
 	const fd = openSync(path, 'r');
 	try {
@@ -56,7 +66,11 @@ export function loadDataset<K extends DatasetId>(id: K, root: string) {
 	const read = readDataFile(path, file);
 	if (!read.bytes) return { rows: [] as DatasetRows[K], issues: [read.issue!], updated: '' };
 	const result = validateDataset(id, read.bytes, file);
-	return { rows: result.rows as DatasetRows[K], issues: result.issues, updated: lastUpdated(path, root) };
+	return {
+		rows: result.rows as DatasetRows[K],
+		issues: result.issues,
+		updated: lastUpdated(path, root)
+	};
 }
 
 export function loadAllData(root = process.cwd()): LoadedData {

@@ -28,7 +28,9 @@ export function parseCsv(text: string, file: string): ParsedCsv {
 			header: [],
 			records: [],
 			delimiter: ',',
-			issues: [{ file, severity: 'error', message: 'file is empty; it needs a header row and data rows' }]
+			issues: [
+				{ file, severity: 'error', message: 'file is empty; it needs a header row and data rows' }
+			]
 		};
 	}
 	const result = Papa.parse<string[]>(body, {

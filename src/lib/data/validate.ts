@@ -26,7 +26,10 @@ export function validateDataset<K extends DatasetId>(
 		return validateTable(SPECS[id], parseCsv(text, file), file) as DatasetResult<K>;
 	} catch (error) {
 		// A bug of ours must still reach the editor as a message about their file, not a stack trace.
-		return failed(file, `could not be read (${(error as Error).message}); please report this file to the graphics desk`);
+		return failed(
+			file,
+			`could not be read (${(error as Error).message}); please report this file to the graphics desk`
+		);
 	}
 }
 

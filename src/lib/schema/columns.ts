@@ -29,7 +29,10 @@ export function required<T>(schema: v.GenericSchema<string, T>, expects: string)
 }
 
 /** An optional column may be missing from the header or empty in a row; either way it reads as undefined. */
-export function optional<T>(schema: v.GenericSchema<string, T>, expects: string): Column<T | undefined> {
+export function optional<T>(
+	schema: v.GenericSchema<string, T>,
+	expects: string
+): Column<T | undefined> {
 	return { schema: schema as v.GenericSchema<string, T | undefined>, required: false, expects };
 }
 
@@ -49,7 +52,10 @@ export const day = () =>
 		const result = parseFuzzyDate(value);
 		if (!result.ok) return result;
 		if (!/^\d{4}-\d{2}-\d{2}$/.test(result.date.text)) {
-			return { ok: false, message: `${JSON.stringify(value.trim())} must be a full day, YYYY-MM-DD` };
+			return {
+				ok: false,
+				message: `${JSON.stringify(value.trim())} must be a full day, YYYY-MM-DD`
+			};
 		}
 		return { ok: true, value: result.date.start };
 	});

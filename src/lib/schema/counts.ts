@@ -17,10 +17,12 @@ const MULTIPLIERS: Record<string, number> = {
 export function parseCount(raw: string): Parsed<number> {
 	const text = raw.trim();
 	const shown = JSON.stringify(text);
-	if (/^-\s*[\d.,]+$/.test(text)) return { ok: false, message: `${shown} is negative; a count can't be below 0` };
+	if (/^-\s*[\d.,]+$/.test(text))
+		return { ok: false, message: `${shown} is negative; a count can't be below 0` };
 	if (/^\d+$/.test(text)) return safe(Number(text), shown);
 	if (/^\d{1,3}(,\d{3})+$/.test(text)) return safe(Number(text.replaceAll(',', '')), shown);
-	if (/^\d{1,3}([ \u00a0\u202f]\d{3})+$/.test(text)) return safe(Number(text.replace(/\D/g, '')), shown);
+	if (/^\d{1,3}([ \u00a0\u202f]\d{3})+$/.test(text))
+		return safe(Number(text.replace(/\D/g, '')), shown);
 	if (/^\d{1,3}(\.\d{3}){2,}$/.test(text)) {
 		const digits = text.replaceAll('.', '');
 		return {
@@ -35,12 +37,16 @@ export function parseCount(raw: string): Parsed<number> {
 		return { ok: false, message: `${shown} is not a whole number; did you mean ${guess}?` };
 	}
 	if (/^\d*\.\d+$/.test(text)) {
-		return { ok: false, message: `${shown} has a fraction; a count must be a whole number like 1200000` };
+		return {
+			ok: false,
+			message: `${shown} has a fraction; a count must be a whole number like 1200000`
+		};
 	}
 	return { ok: false, message: `${shown} is not a number; write digits only, e.g. 1200000` };
 }
 
 function safe(value: number, shown: string): Parsed<number> {
-	if (!Number.isSafeInteger(value)) return { ok: false, message: `${shown} is too large to be a count` };
+	if (!Number.isSafeInteger(value))
+		return { ok: false, message: `${shown} is too large to be a count` };
 	return { ok: true, value };
 }

@@ -28,7 +28,10 @@ function parseOne(text: string): DateResult {
 	const month = match[2] === undefined ? undefined : Number(match[2]);
 	const day = match[3] === undefined ? undefined : Number(match[3]);
 	if (month !== undefined && (month < 1 || month > 12)) {
-		return { ok: false, message: `${JSON.stringify(text)} has no month ${month}; months run 01–12` };
+		return {
+			ok: false,
+			message: `${JSON.stringify(text)} has no month ${month}; months run 01–12`
+		};
 	}
 	if (month !== undefined && day !== undefined) {
 		const last = daysInMonth(year, month);
@@ -67,7 +70,11 @@ export function parseFuzzyDate(raw: string): DateResult {
 	}
 	return {
 		ok: true,
-		date: { text: `${first.date.text}/${second.date.text}`, start: first.date.start, end: second.date.end }
+		date: {
+			text: `${first.date.text}/${second.date.text}`,
+			start: first.date.start,
+			end: second.date.end
+		}
 	};
 }
 

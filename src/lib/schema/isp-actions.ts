@@ -1,4 +1,14 @@
-import { count, fuzzyDate, oneOf, optional, PRECISIONS, QUALIFIERS, required, sources, text } from './columns';
+import {
+	count,
+	fuzzyDate,
+	oneOf,
+	optional,
+	PRECISIONS,
+	QUALIFIERS,
+	required,
+	sources,
+	text
+} from './columns';
 import type { RowOf, TableSpec } from './table';
 
 /** Ordered from co-operating with rights holders to resisting them, then blocking. */
@@ -31,7 +41,10 @@ export const ispActionsSpec: TableSpec<typeof columns> = {
 	columns,
 	checkRow(row, report) {
 		if (row.count_qualifier !== undefined && row.count === undefined) {
-			report('count_qualifier', 'there is a qualifier but no count; fill in count or clear this cell');
+			report(
+				'count_qualifier',
+				'there is a qualifier but no count; fill in count or clear this cell'
+			);
 		}
 	}
 };

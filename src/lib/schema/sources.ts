@@ -31,7 +31,10 @@ function parseSource(text: string): Parsed<SourceRef> {
 	if (scheme === 'http' || scheme === 'https') {
 		try {
 			const url = new URL(text);
-			return { ok: true, value: { text, url: url.href, label: url.hostname.replace(/^www\./, '') } };
+			return {
+				ok: true,
+				value: { text, url: url.href, label: url.hostname.replace(/^www\./, '') }
+			};
 		} catch {
 			return { ok: false, message: `${JSON.stringify(text)} is not a valid web address` };
 		}

@@ -8,7 +8,9 @@ import { closest } from './suggest';
 export type Columns = Record<string, Column<unknown>>;
 
 /** A validated row: one typed field per column, plus where it came from and any columns we don't know. */
-export type RowOf<C extends Columns> = { [K in keyof C]: C[K] extends Column<infer T> ? T : never } & {
+export type RowOf<C extends Columns> = {
+	[K in keyof C]: C[K] extends Column<infer T> ? T : never;
+} & {
 	/** Spreadsheet row number (header = row 1). */
 	row: number;
 	/** Extra columns an editor added: kept and passed through, never dropped. */
@@ -47,12 +49,20 @@ export function validateTable<C extends Columns>(
 	const rows: RowOf<C>[] = [];
 	const seen = new Map<string, number>();
 	for (const record of parsed.records) {
-		const at = (column: string | undefined, message: string, severity: 'error' | 'warning' = 'error') =>
-			issues.push({ file, row: record.row, column, severity, message });
+		const at = (
+			column: string | undefined,
+			message: string,
+			severity: 'error' | 'warning' = 'error'
+		) => issues.push({ file, row: record.row, column, severity, message });
 		if (record.cells.length !== header.length) {
+			// Too many cells is usually an unquoted comma; too few, cells left out rather than left empty.
+			const fix =
+				record.cells.length > header.length
+					? 'a cell containing a comma must be wrapped in "…"'
+					: 'add the missing cells (an empty cell still needs its comma)';
 			at(
 				undefined,
-				`row has ${record.cells.length} cells but the header has ${header.length}; a cell containing a comma must be wrapped in "…"`
+				`row has ${record.cells.length} cells but the header has ${header.length}; ${fix}`
 			);
 			continue;
 		}
@@ -96,7 +106,11 @@ export function validateTable<C extends Columns>(
 		});
 		if (rowOk) rows.push(row);
 	}
-	if (parsed.records.length === 0 && !spec.allowEmpty && !issues.some((issue) => issue.severity === 'error')) {
+	if (
+		parsed.records.length === 0 &&
+		!spec.allowEmpty &&
+		!issues.some((issue) => issue.severity === 'error')
+	) {
 		issues.push({ file, row: 2, severity: 'error', message: 'file has a header but no data rows' });
 	}
 	return { header, rows, issues };
@@ -104,15 +118,21 @@ export function validateTable<C extends Columns>(
 
 function checkHeader(columns: Columns, header: string[], file: string): DataIssue[] {
 	const issues: DataIssue[] = [];
-	const at = (column: string | undefined, message: string, severity: 'error' | 'warning' = 'error') =>
-		issues.push({ file, row: 1, column, severity, message });
+	const at = (
+		column: string | undefined,
+		message: string,
+		severity: 'error' | 'warning' = 'error'
+	) => issues.push({ file, row: 1, column, severity, message });
 	const expected = Object.keys(columns);
 	const firstIndex = new Map<string, number>();
 	header.forEach((name, index) => {
 		if (name === '') at(undefined, `column ${index + 1} has no name in the header row`);
 		const earlier = firstIndex.get(name);
 		if (name !== '' && earlier !== undefined) {
-			at(name, `column "${name}" appears twice (columns ${earlier + 1} and ${index + 1}); keep one`);
+			at(
+				name,
+				`column "${name}" appears twice (columns ${earlier + 1} and ${index + 1}); keep one`
+			);
 		}
 		if (earlier === undefined) firstIndex.set(name, index);
 	});
@@ -129,7 +149,11 @@ function checkHeader(columns: Columns, header: string[], file: string): DataIssu
 		if (explained.has(name)) continue;
 		const guess = closest(name, expected);
 		const hint = guess ? ` (did you mean "${guess}"?)` : '';
-		at(name, `unknown column "${name}"${hint} is kept in the data but not shown on the page`, 'warning');
+		at(
+			name,
+			`unknown column "${name}"${hint} is kept in the data but not shown on the page`,
+			'warning'
+		);
 	}
 	return issues;
 }

@@ -31,7 +31,10 @@ export const timelineSpec: TableSpec<typeof columns> = {
 			);
 		}
 		if (row.date.text.includes('/') && row.precision !== 'approximate') {
-			report('precision', `a date range means the date is uncertain; set precision to "approximate"`);
+			report(
+				'precision',
+				`a date range means the date is uncertain; set precision to "approximate"`
+			);
 		}
 	}
 };

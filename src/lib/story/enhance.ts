@@ -84,5 +84,6 @@ function enhance() {
 	);
 }
 
-if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', enhance, { once: true });
+if (document.readyState === 'loading')
+	document.addEventListener('DOMContentLoaded', enhance, { once: true });
 else enhance();

@@ -16,7 +16,8 @@ export function morph(target: Element, source: Element): void {
 	const to = target.childNodes;
 	const from = source.childNodes;
 	const sameShape =
-		to.length === from.length && Array.from(to).every((node, index) => node.nodeName === from[index]!.nodeName);
+		to.length === from.length &&
+		Array.from(to).every((node, index) => node.nodeName === from[index]!.nodeName);
 	if (!sameShape) {
 		target.replaceChildren(...Array.from(from, (node) => node.cloneNode(true)));
 		return;

@@ -32,7 +32,11 @@ const STEP_KEYS = new Set(['chart', 'text', 'announce']);
 const LIST_KEYS = new Set(['highlight', 'actions', 'isps', 'categories']);
 
 function stateValue(key: string, value: string): unknown {
-	if (LIST_KEYS.has(key)) return value.split(',').map((item) => item.trim()).filter(Boolean);
+	if (LIST_KEYS.has(key))
+		return value
+			.split(',')
+			.map((item) => item.trim())
+			.filter(Boolean);
 	if (value === 'true' || value === 'false') return value === 'true';
 	return value;
 }
@@ -46,7 +50,10 @@ function paragraphs(value: unknown): string[] {
 }
 
 /** Story copy → typed story; every problem is reported as `<file>: <where>: <what>`, never thrown. */
-export function parseStory(source: string, rows: DatasetRows): { story?: Story; problems: string[] } {
+export function parseStory(
+	source: string,
+	rows: DatasetRows
+): { story?: Story; problems: string[] } {
 	const problems: string[] = [];
 	const fill = (text: string, where: string) => {
 		const result = fillTokens(text, rows);
@@ -66,29 +73,39 @@ export function parseStory(source: string, rows: DatasetRows): { story?: Story; 
 		const where = `step ${index + 1}`;
 		const chart = String(raw.chart ?? '').trim();
 		if (!isChartId(chart)) {
-			problems.push(`${STORY_FILE}: ${where}: chart "${chart}" is not one of downloads, isp-actions, timeline`);
+			problems.push(
+				`${STORY_FILE}: ${where}: chart "${chart}" is not one of downloads, isp-actions, timeline`
+			);
 			return;
 		}
 		const input: Record<string, unknown> = {};
 		for (const [key, value] of Object.entries(raw)) {
-			if (!STEP_KEYS.has(key) && typeof value === 'string') input[key] = stateValue(key, value.trim());
+			if (!STEP_KEYS.has(key) && typeof value === 'string')
+				input[key] = stateValue(key, value.trim());
 		}
 		const schema = STATE_SCHEMAS[chart];
 		const unknown = Object.keys(input).filter((key) => !(key in schema.entries));
 		if (unknown.length) {
 			const allowed = Object.keys(schema.entries).join(', ');
-			problems.push(`${STORY_FILE}: ${where}: "${unknown[0]}" is not a setting of the ${chart} chart; use ${allowed}`);
+			problems.push(
+				`${STORY_FILE}: ${where}: "${unknown[0]}" is not a setting of the ${chart} chart; use ${allowed}`
+			);
 			return;
 		}
 		const parsed = v.safeParse(schema, input);
 		if (!parsed.success) {
 			const issue = parsed.issues[0];
 			const key = issue?.path?.[0]?.key;
-			problems.push(`${STORY_FILE}: ${where}: ${key ? `"${String(key)}": ` : ''}${issue?.message ?? 'invalid chart state'}`);
+			problems.push(
+				`${STORY_FILE}: ${where}: ${key ? `"${String(key)}": ` : ''}${issue?.message ?? 'invalid chart state'}`
+			);
 			return;
 		}
 		const announce = fill(String(raw.announce ?? '').trim(), where);
-		if (!announce) problems.push(`${STORY_FILE}: ${where}: "announce:" is missing (one sentence for screen readers)`);
+		if (!announce)
+			problems.push(
+				`${STORY_FILE}: ${where}: "announce:" is missing (one sentence for screen readers)`
+			);
 		steps.push({
 			n: steps.length + 1,
 			chart,

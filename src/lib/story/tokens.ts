@@ -25,7 +25,8 @@ function resolve(kind: string, arg: string, rows: DatasetRows): TokenResult {
 	if (kind === 'downloads') {
 		const [label, asOf] = arg.split('@').map((part) => part.trim());
 		const matching = rows.downloads.filter(
-			(row) => row.label.toLowerCase().includes(label!.toLowerCase()) && (!asOf || row.as_of === asOf)
+			(row) =>
+				row.label.toLowerCase().includes(label!.toLowerCase()) && (!asOf || row.as_of === asOf)
 		);
 		const latest = matching.sort((a, b) => b.as_of.localeCompare(a.as_of))[0];
 		if (!latest) return { ok: false, message: `no row in data/downloads.csv matches "${arg}"` };
@@ -33,7 +34,11 @@ function resolve(kind: string, arg: string, rows: DatasetRows): TokenResult {
 	}
 	if (kind === 'isp-actions') {
 		const row = rows['isp-actions'].find((item) => item.action === arg && item.count !== undefined);
-		if (!row) return { ok: false, message: `no row in data/isp-actions.csv has action "${arg}" and a count` };
+		if (!row)
+			return {
+				ok: false,
+				message: `no row in data/isp-actions.csv has action "${arg}" and a count`
+			};
 		return { ok: true, text: countInWords(row.count!, row.count_qualifier ?? 'exact') };
 	}
 	if (kind === 'date') {

@@ -12,7 +12,9 @@ export function barLabel(row: DownloadRow, state: DownloadsState): string {
 export function describeDownloads(rows: readonly DownloadRow[], state: DownloadsState): string {
 	const shown = visibleRows(rows, state);
 	if (shown.length === 0) return 'Bar chart of downloads: no data.';
-	const parts = shown.map((row) => `${barLabel(row, state)}: ${countInWords(row.downloads, row.qualifier)}`);
+	const parts = shown.map(
+		(row) => `${barLabel(row, state)}: ${countInWords(row.downloads, row.qualifier)}`
+	);
 	const lead =
 		state.view === 'climb'
 			? `Bar chart of the reported downloads of ${shown[0]!.label} over time`

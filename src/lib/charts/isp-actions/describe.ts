@@ -10,7 +10,11 @@ export function actionSentence(row: IspActionRow): string {
 	return `${row.isp}, ${fuzzyDateInWords(row.date, row.precision)}: ${ACTION_STYLE[row.action].name.toLowerCase()}${count}`;
 }
 
-const ZOOM_NAMES = { all: '2010 to 2014', '2010': 'July 2010 to January 2011', '2014': 'late 2014' };
+const ZOOM_NAMES = {
+	all: '2010 to 2014',
+	'2010': 'July 2010 to January 2011',
+	'2014': 'late 2014'
+};
 
 /** The one-sentence text alternative: what the chart covers, and the actions the step points at. */
 export function describeIspActions(rows: readonly IspActionRow[], state: IspActionsState): string {
@@ -18,5 +22,7 @@ export function describeIspActions(rows: readonly IspActionRow[], state: IspActi
 	const isps = [...new Set(shown.map((row) => row.isp))];
 	const lead = `Chart of ${shown.length} actions by ${isps.join(', ')}, ${ZOOM_NAMES[state.zoom]}`;
 	const focus = highlightedRows(rows, state);
-	return focus.length ? `${lead}. Highlighted: ${focus.map(actionSentence).join('; ')}.` : `${lead}.`;
+	return focus.length
+		? `${lead}. Highlighted: ${focus.map(actionSentence).join('; ')}.`
+		: `${lead}.`;
 }

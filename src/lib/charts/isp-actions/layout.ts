@@ -26,9 +26,15 @@ export interface Placed {
  * Providers in order of their first action, each with as many lanes as its overlapping actions need.
  * Lanes depend on dates only, not on the zoom, so a mark keeps its row as the story zooms.
  */
-export function layoutBlocks(rows: readonly IspActionRow[]): { blocks: IspBlock[]; placed: Placed[]; height: number } {
+export function layoutBlocks(rows: readonly IspActionRow[]): {
+	blocks: IspBlock[];
+	placed: Placed[];
+	height: number;
+} {
 	const byIsp = new Map<string, IspActionRow[]>();
-	const sorted = [...rows].sort((a, b) => a.date.start.localeCompare(b.date.start) || a.row - b.row);
+	const sorted = [...rows].sort(
+		(a, b) => a.date.start.localeCompare(b.date.start) || a.row - b.row
+	);
 	for (const row of sorted) byIsp.set(row.isp, [...(byIsp.get(row.isp) ?? []), row]);
 	const blocks: IspBlock[] = [];
 	const placed: Placed[] = [];

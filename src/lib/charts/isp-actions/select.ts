@@ -15,7 +15,10 @@ export function isShown(row: IspActionRow, state: IspActionsState): boolean {
 }
 
 /** Rows the state points at, in date order: these get numbers and callouts. */
-export function highlightedRows(rows: readonly IspActionRow[], state: IspActionsState): IspActionRow[] {
+export function highlightedRows(
+	rows: readonly IspActionRow[],
+	state: IspActionsState
+): IspActionRow[] {
 	return rows
 		.filter((row) => isHighlighted(row, state) && isShown(row, state))
 		.sort((a, b) => a.date.start.localeCompare(b.date.start) || a.row - b.row);

@@ -26,7 +26,8 @@ export function ispActionsTable(rows: readonly IspActionRow[], state: IspActions
 					isp: row.isp,
 					action: ACTION_STYLE[row.action].name,
 					detail: row.detail,
-					count: row.count === undefined ? '' : countInWords(row.count, row.count_qualifier ?? 'exact'),
+					count:
+						row.count === undefined ? '' : countInWords(row.count, row.count_qualifier ?? 'exact'),
 					note: row.note ?? ''
 				}
 			}))

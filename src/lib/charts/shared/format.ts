@@ -15,7 +15,8 @@ function toDate(day: string): Date {
 
 /** A count in words a reader can say aloud, keeping the source's hedge: "more than 1.2 million". */
 export function countInWords(value: number, qualifier: Qualifier = 'exact'): string {
-	const prefix = qualifier === 'at-least' ? 'more than ' : qualifier === 'approximate' ? 'about ' : '';
+	const prefix =
+		qualifier === 'at-least' ? 'more than ' : qualifier === 'approximate' ? 'about ' : '';
 	return prefix + compactCount(value);
 }
 
@@ -54,7 +55,8 @@ export function fuzzyDateInWords(date: FuzzyDate, precision: Precision): string 
 		return `${dayMonth(start)} or ${dayMonthYear(end)}`;
 	}
 	if (date.text.length === 4) return `${hedge}${date.text}`;
-	if (date.text.length === 7) return `${precision === 'approximate' ? 'around ' : ''}${monthYear(toDate(date.start))}`;
+	if (date.text.length === 7)
+		return `${precision === 'approximate' ? 'around ' : ''}${monthYear(toDate(date.start))}`;
 	return `${hedge}${dayMonthYear(toDate(date.start))}`;
 }
 

@@ -71,7 +71,10 @@ function variables(palette: Palette): string {
 		['grid', palette.grid],
 		['highlight', palette.highlight],
 		['base', palette.base],
-		...Object.entries(palette.category).map(([key, value]): [string, string] => [`cat-${key}`, value]),
+		...Object.entries(palette.category).map(([key, value]): [string, string] => [
+			`cat-${key}`,
+			value
+		]),
 		...Object.entries(palette.family).map(([key, value]): [string, string] => [`fam-${key}`, value])
 	];
 	return entries.map(([name, value]) => `--${name}:${value}`).join(';');

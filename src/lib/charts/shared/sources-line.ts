@@ -3,6 +3,7 @@ import type { SourceRef } from '../../schema/sources';
 /** Every distinct source behind a chart's rows, in first-seen order, for its source line. */
 export function distinctSources(rows: readonly { source: SourceRef[] }[]): SourceRef[] {
 	const seen = new Map<string, SourceRef>();
-	for (const row of rows) for (const ref of row.source) if (!seen.has(ref.text)) seen.set(ref.text, ref);
+	for (const row of rows)
+		for (const ref of row.source) if (!seen.has(ref.text)) seen.set(ref.text, ref);
 	return [...seen.values()];
 }

@@ -32,7 +32,9 @@ export function symbolPath(shape: Shape, area = 90): string {
 	const key = `${shape}:${area}`;
 	let path = cache.get(key);
 	if (!path) {
-		path = (symbol(SHAPES[shape], area)() ?? '').replace(/\d+\.\d+/g, (n) => String(Math.round(Number(n) * 10) / 10));
+		path = (symbol(SHAPES[shape], area)() ?? '').replace(/\d+\.\d+/g, (n) =>
+			String(Math.round(Number(n) * 10) / 10)
+		);
 		cache.set(key, path);
 	}
 	return path;

@@ -4,5 +4,10 @@
  */
 export function shorten(text: string, max = 38): string {
 	const chars = [...text];
-	return chars.length <= max ? text : `${chars.slice(0, max - 1).join('').trimEnd()}…`;
+	return chars.length <= max
+		? text
+		: `${chars
+				.slice(0, max - 1)
+				.join('')
+				.trimEnd()}…`;
 }

@@ -18,4 +18,7 @@ export function columnCentre(category: Category): number {
 }
 
 /** The vertical chart's time range in percent of its height, below the column headers. */
-export const V_EXTENT: [number, number] = [(V.top / V.height) * 100, 100 - (V.bottom / V.height) * 100];
+export const V_EXTENT: [number, number] = [
+	(V.top / V.height) * 100,
+	100 - (V.bottom / V.height) * 100
+];

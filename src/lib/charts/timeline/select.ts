@@ -9,13 +9,20 @@ export function isShown(row: TimelineRow, state: TimelineState): boolean {
 	return isDrawn(segments, row.date.start) || isDrawn(segments, row.date.end);
 }
 
-export function highlightedEvents(rows: readonly TimelineRow[], state: TimelineState): TimelineRow[] {
+export function highlightedEvents(
+	rows: readonly TimelineRow[],
+	state: TimelineState
+): TimelineRow[] {
 	return rows
 		.filter((row) => state.highlight.includes(row.date.text) && isShown(row, state))
 		.sort((a, b) => a.date.start.localeCompare(b.date.start) || a.row - b.row);
 }
 
-export function eventStatus(row: TimelineRow, state: TimelineState, highlighted: Set<number>): EventStatus {
+export function eventStatus(
+	row: TimelineRow,
+	state: TimelineState,
+	highlighted: Set<number>
+): EventStatus {
 	if (!isShown(row, state)) return 'is-hidden';
 	if (highlighted.has(row.row)) return 'is-hl';
 	if (state.until && row.date.start > state.until) return 'is-later';

@@ -12,5 +12,11 @@ export function load({ params }) {
 	const { data, story } = checkProject();
 	const step = story?.steps[Number(params.step) - 1];
 	if (!isChartId(params.chart) || !step || step.chart !== params.chart) error(404, 'No such step');
-	return { chart: params.chart, rows: data.rows, updated: data.updated, state: step.state, step: step.n };
+	return {
+		chart: params.chart,
+		rows: data.rows,
+		updated: data.updated,
+		state: step.state,
+		step: step.n
+	};
 }

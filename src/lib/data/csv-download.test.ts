@@ -1,0 +1,28 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { csvForDownload } from './csv-download';
+import { validateDataset } from './validate';
+
+describe('csvForDownload', () => {
+	const real = readFileSync('data/downloads.csv', 'utf8');
+	const out = csvForDownload(real);
+
+	it('starts with a byte-order mark and ends every line with CRLF, for Excel', () => {
+		expect(out.startsWith('\uFEFFlabel,downloads,qualifier,as_of,note,source\r\n')).toBe(true);
+		expect(out.endsWith('\r\n')).toBe(true);
+		expect(out.replace(/\r\n/g, '')).not.toMatch(/\n/);
+	});
+
+	it('round-trips the real data to the same rows', () => {
+		const file = 'data/downloads.csv';
+		expect(validateDataset('downloads', out, file)).toEqual(
+			validateDataset('downloads', real, file)
+		);
+	});
+
+	it('neutralises cells a spreadsheet would run as a formula', () => {
+		expect(csvForDownload('a,b\n=1+1,"x,y"\n-3,@SUM(A1)\n+1,ok\n')).toBe(
+			"\uFEFFa,b\r\n'=1+1,\"x,y\"\r\n'-3,'@SUM(A1)\r\n'+1,ok\r\n"
+		);
+	});
+});

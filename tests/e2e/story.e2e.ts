@@ -1,0 +1,201 @@
+import { expect } from '@playwright/test';
+import {
+	HIGHLIGHT,
+	VIEWPORTS,
+	readSteps,
+	readStoryStates,
+	test,
+	waitForEnhanced
+} from './support/story';
+
+const squash = (text: string | null) => (text ?? '').replace(/\s+/g, ' ').trim();
+
+test.describe('prerendered HTML, before any JavaScript', () => {
+	test('the story page carries its first chart as SVG', async ({ request }) => {
+		const response = await request.get('/');
+		expect(response.status()).toBe(200);
+		const html = await response.text();
+		const firstChart = html.match(/data-step="1" data-chart="([a-z-]+)"/)?.[1];
+		expect(firstChart, 'step 1 names its chart').toBeTruthy();
+		const sticky = html.indexOf(`data-sticky="${firstChart}"`);
+		expect(sticky, 'the sticky graphic holds the first chart').toBeGreaterThan(-1);
+		expect(html.indexOf('<svg', sticky), 'the first chart is drawn on the server').toBeGreaterThan(
+			sticky
+		);
+	});
+
+	const FIGURES: Record<string, string[]> = {
+		downloads: ['more than 1.2 million', '400,000'],
+		'isp-actions': ['53'],
+		timeline: ['Operation Payback']
+	};
+	for (const [chart, figures] of Object.entries(FIGURES)) {
+		test(`/embed/${chart}/ shows ${figures.join(' and ')}`, async ({ request }) => {
+			const response = await request.get(`/embed/${chart}/`);
+			expect(response.status()).toBe(200);
+			const html = await response.text();
+			expect(html).toContain('<svg');
+			for (const figure of figures) expect(html).toContain(figure);
+		});
+	}
+
+	test('every step has a prerendered chart state at /embed/<chart>/<n>/', async ({ request }) => {
+		const html = await (await request.get('/')).text();
+		const steps = Array.from(html.matchAll(/data-step="(\d+)" data-chart="([a-z-]+)"/g), (m) => ({
+			n: m[1]!,
+			chart: m[2]!
+		}));
+		expect(steps.length).toBeGreaterThan(0);
+		for (const { n, chart } of steps) {
+			const response = await request.get(`/embed/${chart}/${n}/`);
+			expect(response.status(), `/embed/${chart}/${n}/`).toBe(200);
+			expect(await response.text(), `/embed/${chart}/${n}/ has its chart`).toContain('<svg');
+		}
+	});
+});
+
+for (const viewport of VIEWPORTS) {
+	test.describe(`with JavaScript, ${viewport.width}×${viewport.height}`, () => {
+		test.use({ viewport: { width: viewport.width, height: viewport.height } });
+
+		test('loads without errors and without sideways scrolling', async ({ page }) => {
+			await page.goto('/');
+			await waitForEnhanced(page);
+			await expect(page.locator('li.step[aria-current="step"]')).toHaveCount(1);
+			const scrollWidth = await page.evaluate(() => document.documentElement.scrollWidth);
+			expect(scrollWidth).toBeLessThanOrEqual(viewport.width);
+		});
+
+		test('each step, scrolled to, drives the sticky chart to its state', async ({ page }) => {
+			test.setTimeout(60_000);
+			await page.goto('/');
+			await waitForEnhanced(page);
+			const steps = await readSteps(page);
+			const states = await readStoryStates(page);
+			expect(steps.map((step) => step.n)).toEqual(
+				Array.from({ length: steps.length }, (_, i) => String(i + 1))
+			);
+			expect(states.size, 'one story state per step').toBe(steps.length);
+
+			const root = page.locator('section[data-scrolly]');
+			const live = page.locator('[data-live]');
+			for (const step of steps) {
+				const item = page.locator(`li.step#step-${step.n}`);
+				await item.evaluate((el) => el.scrollIntoView({ block: 'center', behavior: 'instant' }));
+				await expect(item, `step ${step.n} is current`).toHaveAttribute('aria-current', 'step');
+				await expect(page.locator('li.step[aria-current="step"]')).toHaveCount(1);
+				await expect(root).toHaveAttribute('data-active-step', step.n);
+
+				const sticky = page.locator(`.sticky-chart[data-sticky="${step.chart}"]`);
+				await expect(sticky, `${step.chart} is the active chart`).toHaveClass(/\bis-active\b/);
+				await expect(page.locator('.sticky-chart.is-active')).toHaveCount(1);
+				await expect(sticky).toBeVisible();
+
+				const expected = states.get(step.n)!;
+				const body = sticky.locator('[data-body]');
+				await expect(body.locator('svg[aria-label]').first()).toHaveAttribute(
+					'aria-label',
+					expected.label
+				);
+				const callouts = body.locator('ol.callouts li');
+				await expect
+					.poll(async () => (await callouts.allTextContents()).map(squash))
+					.toEqual(expected.callouts);
+
+				// One highlighted mark per callout, counting only the layout drawn at this width
+				// (the timeline has a horizontal and a vertical one).
+				const highlighted = body.locator(HIGHLIGHT[step.chart]!).filter({ visible: true });
+				await expect(highlighted, `step ${step.n} highlights one mark per callout`).toHaveCount(
+					expected.callouts.length
+				);
+
+				// Moving one step on is not a jump, so screen readers hear the step's announcement.
+				if (step.n !== '1') await expect(live).toHaveText(step.announce);
+
+				if (step.chart === 'downloads') {
+					await expect(
+						highlighted.filter({ hasText: 'more than 1.2 million' }),
+						`step ${step.n} highlights Fury's latest figure`
+					).not.toHaveCount(0);
+				}
+				if (step.n === '14') {
+					expect(expected.callouts.join(' ')).toMatch(/\b53\b|blacklisted/);
+				}
+			}
+			const scrollWidth = await page.evaluate(() => document.documentElement.scrollWidth);
+			expect(scrollWidth, 'no sideways scroll after the story').toBeLessThanOrEqual(viewport.width);
+		});
+
+		test('a link to #step-5 opens on step 5 without passing through steps 2–4', async ({
+			page
+		}) => {
+			await page.addInitScript(() => {
+				const seen: string[] = [];
+				(window as unknown as { __activeSteps: string[] }).__activeSteps = seen;
+				new MutationObserver((records) => {
+					for (const record of records) {
+						const value = (record.target as Element).getAttribute('data-active-step');
+						if (value) seen.push(value);
+					}
+				}).observe(document, {
+					subtree: true,
+					attributes: true,
+					attributeFilter: ['data-active-step']
+				});
+			});
+			await page.goto('/#step-5');
+			await waitForEnhanced(page);
+			const step = page.locator('li.step#step-5');
+			await expect(step).toHaveAttribute('aria-current', 'step');
+			await expect(page.locator('section[data-scrolly]')).toHaveAttribute('data-active-step', '5');
+
+			const chart = await step.getAttribute('data-chart');
+			const sticky = page.locator(`.sticky-chart[data-sticky="${chart}"]`);
+			await expect(sticky).toHaveClass(/\bis-active\b/);
+			const expected = (await readStoryStates(page)).get('5')!;
+			await expect(sticky.locator('[data-body] svg[aria-label]').first()).toHaveAttribute(
+				'aria-label',
+				expected.label
+			);
+
+			const seen = await page.evaluate(
+				() => (window as unknown as { __activeSteps: string[] }).__activeSteps
+			);
+			expect(seen, 'the story went straight to step 5').toEqual(['5']);
+			// Landing on a step is a jump: it is not announced, let alone the steps before it.
+			await expect(page.locator('[data-live]')).toHaveText('');
+		});
+	});
+
+	test.describe(`without JavaScript, ${viewport.width}×${viewport.height}`, () => {
+		test.use({
+			viewport: { width: viewport.width, height: viewport.height },
+			javaScriptEnabled: false
+		});
+
+		test('every step shows its own chart snapshot and caption', async ({ page }) => {
+			await page.goto('/');
+			await expect(page.locator('.sticky')).toBeHidden();
+			const steps = page.locator('li.step');
+			const count = await steps.count();
+			expect(count).toBeGreaterThan(0);
+			for (let i = 0; i < count; i++) {
+				const step = steps.nth(i);
+				const img = step.locator('figure.step-figure img.snapshot');
+				await img.scrollIntoViewIfNeeded();
+				await expect(img).toBeVisible();
+				await expect
+					.poll(() => img.evaluate((el: HTMLImageElement) => el.complete && el.naturalWidth), {
+						message: `snapshot ${i + 1} loaded`
+					})
+					.toBeGreaterThan(0);
+				const caption = step.locator('figure.step-figure figcaption');
+				await expect(caption).toBeVisible();
+				expect(squash(await caption.textContent()).length).toBeGreaterThan(20);
+			}
+			const scrollWidth = await page.evaluate(() => document.documentElement.scrollWidth);
+			expect(scrollWidth).toBeLessThanOrEqual(viewport.width);
+		});
+	});
+}
+

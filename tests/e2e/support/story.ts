@@ -1,0 +1,84 @@
+import { expect, test as base, type Page } from '@playwright/test';
+
+/** The two widths the story is designed for: a small phone and a laptop. */
+export const VIEWPORTS = [
+	{ name: 'phone', width: 375, height: 800 },
+	{ name: 'desktop', width: 1280, height: 800 }
+] as const;
+
+/** What a step's chart should show, read from the prerendered /story-states/ page. */
+export interface StepState {
+	/** The svg's text alternative, which names the highlighted marks. */
+	label: string;
+	/** The text of each numbered callout under the chart. */
+	callouts: string[];
+}
+
+/**
+ * Fails the test on any console error or uncaught exception: a reader never sees those, but they are
+ * how a broken enhancement shows up before the page visibly breaks.
+ */
+export const test = base.extend<{ pageErrors: string[] }>({
+	pageErrors: [
+		async ({ page }, use) => {
+			const errors: string[] = [];
+			page.on('console', (message) => {
+				if (message.type() === 'error') errors.push(`console: ${message.text()}`);
+			});
+			page.on('pageerror', (error) => errors.push(`pageerror: ${error.message}`));
+			await use(errors);
+			expect(errors, 'console errors and uncaught exceptions').toEqual([]);
+		},
+		{ auto: true }
+	]
+});
+
+/**
+ * Reads every step's expected chart state the way the story script does: by parsing /story-states/.
+ * Runs in the page so it uses the browser's own HTML parser rather than a regex.
+ */
+export async function readStoryStates(page: Page): Promise<Map<string, StepState>> {
+	const entries = await page.evaluate(async () => {
+		const root = document.querySelector<HTMLElement>('[data-scrolly]');
+		const response = await fetch(root?.dataset.states ?? '/story-states/');
+		const doc = new DOMParser().parseFromString(await response.text(), 'text/html');
+		return Array.from(doc.querySelectorAll<HTMLElement>('[data-state-for]'), (section) => {
+			const body = section.querySelector('[data-body]');
+			return [
+				section.dataset.stateFor!,
+				{
+					label: body?.querySelector('svg[aria-label]')?.getAttribute('aria-label') ?? '',
+					callouts: Array.from(body?.querySelectorAll('ol.callouts li') ?? [], (li) =>
+						(li.textContent ?? '').replace(/\s+/g, ' ').trim()
+					)
+				}
+			] as const;
+		});
+	});
+	return new Map(entries);
+}
+
+/** Each step's attributes, in story order. */
+export async function readSteps(page: Page) {
+	return page.locator('li.step').evaluateAll((items) =>
+		items.map((item) => ({
+			n: item.getAttribute('data-step')!,
+			chart: item.getAttribute('data-chart')!,
+			announce: item.getAttribute('data-announce') ?? ''
+		}))
+	);
+}
+
+/** The highlighted-mark selector for each chart id. */
+export const HIGHLIGHT: Record<string, string> = {
+	downloads: 'g.bar-row.is-hl',
+	'isp-actions': 'g.action.is-hl',
+	timeline: 'g.event.is-hl'
+};
+
+/** Waits for the story script to have fetched its states, after which steps change the chart. */
+export async function waitForEnhanced(page: Page) {
+	await expect(page.locator('section[data-scrolly]')).toHaveClass(/\bis-ready\b/, {
+		timeout: 10_000
+	});
+}
