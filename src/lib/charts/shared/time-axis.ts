@@ -31,7 +31,7 @@ export function storySegments(zoom: Zoom): TimeSegment[] {
 	if (zoom === '2014') return [{ ...winter2014, size: 100 }];
 	return [
 		{ ...autumn2010, size: 68 },
-		{ ...winter2014, size: 100 - 70 - GAP }
+		{ ...winter2014, size: 100 - 68 - GAP }
 	];
 }
 
