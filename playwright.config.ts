@@ -2,7 +2,8 @@ import { existsSync } from 'node:fs';
 import { defineConfig, devices } from '@playwright/test';
 
 const CI = Boolean(process.env.CI);
-const PORT = 4173;
+// Parallel work on one machine: each run can serve its own build (BUILD_DIR) on its own port.
+const PORT = Number(process.env.E2E_PORT ?? 4173);
 const BASE_URL = `http://127.0.0.1:${PORT}`;
 
 /**
@@ -48,7 +49,12 @@ export default defineConfig({
 	webServer: {
 		command: 'npx tsx scripts/serve.ts',
 		// npm test builds just before this; a freshness rebuild here would race the test run.
-		env: { PORT: String(PORT), HOST: '127.0.0.1', SKIP_BUILD_CHECK: '1' },
+		env: {
+			PORT: String(PORT),
+			HOST: '127.0.0.1',
+			SKIP_BUILD_CHECK: '1',
+			BUILD_DIR: process.env.BUILD_DIR ?? 'build'
+		},
 		url: BASE_URL,
 		reuseExistingServer: !CI,
 		stdout: 'pipe'

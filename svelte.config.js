@@ -6,12 +6,16 @@ const basePath = /** @type {'' | `/${string}`} */ (
 	(process.env.BASE_PATH ?? '').replace(/\/$/, '')
 );
 
+const buildDir = process.env.BUILD_DIR ?? 'build';
+
 /** @type {import('@sveltejs/kit').Config} */
 const config = {
 	preprocess: vitePreprocess(),
 	compilerOptions: { runes: true },
 	kit: {
-		adapter: adapter({ pages: 'build', assets: 'build', fallback: undefined, strict: true }),
+		// BUILD_DIR and SVELTEKIT_OUT_DIR let two builds run side by side (tests that swap data).
+		adapter: adapter({ pages: buildDir, assets: buildDir, fallback: undefined, strict: true }),
+		outDir: process.env.SVELTEKIT_OUT_DIR ?? '.svelte-kit',
 		paths: { base: basePath, relative: false },
 		prerender: { handleHttpError: 'fail', handleMissingId: 'fail', entries: ['*'] },
 		csp: {

@@ -81,12 +81,14 @@ describe('findPages', () => {
 		write('embed/timeline/index.html', '');
 		write('embed/timeline/2/index.html', '');
 		write('editor/index.html', '');
+		write('embed/timeline/10/index.html', '');
 		expect(findPages(build).map(routeOf)).toEqual([
+			'/',
 			'/editor/',
 			'/embed/',
-			'/embed/timeline/2/',
 			'/embed/timeline/',
-			'/'
+			'/embed/timeline/2/',
+			'/embed/timeline/10/'
 		]);
 	});
 });

@@ -74,15 +74,18 @@ export function routeOf(htmlPath: string): string {
 	return '/' + path.replace(/(^|\/)index\.html$/, '$1').replace(/\.html$/, '');
 }
 
-/** Every HTML file in the build, relative to it, in a stable order. */
-export function findPages(buildDir: string, under = ''): string[] {
+/** Every HTML file in the build, relative to it, ordered by route with step numbers in order. */
+export function findPages(buildDir: string): string[] {
 	const pages: string[] = [];
-	for (const name of readdirSync(join(buildDir, under)).sort()) {
-		const path = join(under, name);
-		if (statSync(join(buildDir, path)).isDirectory()) pages.push(...findPages(buildDir, path));
-		else if (name.endsWith('.html')) pages.push(path);
-	}
-	return pages;
+	const visit = (under: string): void => {
+		for (const name of readdirSync(join(buildDir, under))) {
+			const path = join(under, name);
+			if (statSync(join(buildDir, path)).isDirectory()) visit(path);
+			else if (name.endsWith('.html')) pages.push(path);
+		}
+	};
+	visit('');
+	return pages.sort((a, b) => routeOf(a).localeCompare(routeOf(b), 'en', { numeric: true }));
 }
 
 /** Maps a URL on the page to a file in the build, or explains why it can't be measured. */

@@ -110,6 +110,11 @@ const server = createServer((req, res) => {
 	}
 });
 
+server.on('error', (error: NodeJS.ErrnoException) => {
+	const hint = error.code === 'EADDRINUSE' ? ` Port ${port} is taken: set PORT to another.` : '';
+	console.error(`Could not serve on ${host}:${port}: ${error.message}.${hint}`);
+	process.exit(1);
+});
 server.listen(port, host, () => {
 	console.log(`Serving ${process.env.BUILD_DIR ?? 'build'}/ at http://localhost:${port}`);
 });
