@@ -8,9 +8,12 @@ import svelteConfig from './svelte.config.js';
 
 export default defineConfig(
 	{
+		// build-*/ and .svelte-kit-*/ are per-run output dirs (BUILD_DIR, SVELTEKIT_OUT_DIR).
 		ignores: [
 			'build/',
+			'build-*/',
 			'.svelte-kit/',
+			'.svelte-kit-*/',
 			'node_modules/',
 			'test-results/',
 			'playwright-report/',
