@@ -27,7 +27,9 @@ export function dataGate(): Plugin {
 			if (!watched(file)) return;
 			const errors = report();
 			if (errors.length) {
-				console.error(`${errors.length} problem(s); the page keeps showing the last good data.`);
+				console.error(
+					`${errors.length} problem(s); nothing published has changed. Fix the file and save it again.`
+				);
 				server.ws.send({ type: 'error', err: { message: errors.join('\n'), stack: '' } });
 			} else {
 				server.ws.send({ type: 'full-reload' });

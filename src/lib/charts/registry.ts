@@ -31,7 +31,7 @@ export interface ChartDefinition {
 export const CHARTS: Record<ChartId, ChartDefinition> = {
 	downloads: {
 		id: 'downloads',
-		title: 'Fury alone: more than 1.2 million downloads',
+		title: 'Downloads of the films leaked from Sony Pictures',
 		description:
 			'Reported downloads of the five films leaked after the Sony Pictures hack, late 2014.',
 		notes:
