@@ -35,7 +35,7 @@ export const CHARTS: Record<ChartId, ChartDefinition> = {
 		description:
 			'Reported downloads of the five films leaked after the Sony Pictures hack, late 2014.',
 		notes:
-			'Tracker: Excipio. "More than" figures are lower bounds, drawn with an open end. The other four films are counted together; no source splits the 400,000 by film.',
+			'Tracker: Excipio. "More than" figures are lower bounds, drawn with an open end. The other four films are counted together; no source splits their total by film.',
 		component: DownloadsChart as AnyChart,
 		stateSchema: STATE_SCHEMAS.downloads,
 		describe: describeDownloads as ChartDefinition['describe']
