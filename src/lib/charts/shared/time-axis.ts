@@ -26,7 +26,7 @@ export type Zoom = 'all' | '2010' | '2014';
  */
 export function storySegments(zoom: Zoom): TimeSegment[] {
 	const autumn2010 = { start: '2010-07-01', end: '2011-01-31' };
-	const winter2014 = { start: '2014-11-20', end: '2014-12-07' };
+	const winter2014 = { start: '2014-11-20', end: '2014-12-06' };
 	if (zoom === '2010') return [{ ...autumn2010, size: 100 }];
 	if (zoom === '2014') return [{ ...winter2014, size: 100 }];
 	return [

@@ -1,0 +1,76 @@
+import { expect, test, type Page } from '@playwright/test';
+
+const CHARTS = ['downloads', 'isp-actions', 'timeline'];
+const WIDTHS = [320, 375, 600, 1000, 1400];
+
+interface Box {
+	text: string;
+	left: number;
+	right: number;
+	top: number;
+	bottom: number;
+}
+
+/** Every visible piece of chart text, as the reader sees it on screen. */
+async function textBoxes(page: Page): Promise<Box[]> {
+	return page.evaluate(() =>
+		Array.from(document.querySelectorAll<SVGTextElement>('.plot svg text'))
+			.filter((node) => {
+				const style = getComputedStyle(node);
+				const rect = node.getBoundingClientRect();
+				return (
+					node.textContent?.trim() &&
+					style.display !== 'none' &&
+					style.visibility !== 'hidden' &&
+					Number(style.opacity) > 0.05 &&
+					!node.closest('.is-hidden') &&
+					rect.width > 0 &&
+					node.closest('.plot')?.getClientRects().length
+				);
+			})
+			.map((node) => {
+				const rect = node.getBoundingClientRect();
+				return {
+					text: node.textContent ?? '',
+					left: rect.left,
+					right: rect.right,
+					top: rect.top,
+					bottom: rect.bottom
+				};
+			})
+	);
+}
+
+function overlaps(a: Box, b: Box): boolean {
+	const slack = 1;
+	return (
+		a.left < b.right - slack &&
+		b.left < a.right - slack &&
+		a.top < b.bottom - slack &&
+		b.top < a.bottom - slack
+	);
+}
+
+for (const chart of CHARTS) {
+	for (const width of WIDTHS) {
+		test(`${chart} at ${width}px: no overlapping text, nothing wider than the page`, async ({
+			page
+		}) => {
+			await page.setViewportSize({ width, height: 900 });
+			await page.goto(`/embed/${chart}/`);
+			const boxes = await textBoxes(page);
+			expect(boxes.length).toBeGreaterThan(3);
+			const clashes: string[] = [];
+			boxes.forEach((a, i) =>
+				boxes.slice(i + 1).forEach((b) => {
+					if (overlaps(a, b)) clashes.push(`"${a.text}" overlaps "${b.text}"`);
+				})
+			);
+			expect(clashes).toEqual([]);
+			const outside = boxes.filter((box) => box.left < -1 || box.right > width + 1);
+			expect(outside.map((box) => box.text)).toEqual([]);
+			const scrollWidth = await page.evaluate(() => document.documentElement.scrollWidth);
+			expect(scrollWidth).toBeLessThanOrEqual(width);
+		});
+	}
+}
