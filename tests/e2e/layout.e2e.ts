@@ -74,3 +74,33 @@ for (const chart of CHARTS) {
 		});
 	}
 }
+
+test('every story step state fits without overlapping text at 320 and 1000 px', async ({
+	page,
+	request
+}) => {
+	const html = await (await request.get('/')).text();
+	const steps = [...html.matchAll(/data-step="(\d+)" data-chart="([a-z-]+)"/g)].map((m) => ({
+		n: m[1],
+		chart: m[2]
+	}));
+	expect(steps.length).toBeGreaterThanOrEqual(8);
+	const clashes: string[] = [];
+	for (const width of [320, 1000]) {
+		await page.setViewportSize({ width, height: 900 });
+		for (const step of steps) {
+			await page.goto(`/embed/${step.chart}/${step.n}/`);
+			const boxes = await textBoxes(page);
+			boxes.forEach((a, i) =>
+				boxes.slice(i + 1).forEach((b) => {
+					if (overlaps(a, b))
+						clashes.push(`step ${step.n} at ${width}px: "${a.text}" / "${b.text}"`);
+				})
+			);
+			const scrollWidth = await page.evaluate(() => document.documentElement.scrollWidth);
+			if (scrollWidth > width)
+				clashes.push(`step ${step.n} at ${width}px: page ${scrollWidth}px wide`);
+		}
+	}
+	expect(clashes).toEqual([]);
+});
