@@ -198,4 +198,3 @@ for (const viewport of VIEWPORTS) {
 		});
 	});
 }
-
