@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { headersFor } from './security-headers.js';
+import { headersFor, policyFromDirectives, policyFromMeta } from './security-headers.js';
 
 const HTML = 'text/html;charset=utf-8';
 
@@ -47,5 +47,36 @@ describe('headersFor', () => {
 		expect(headers).not.toHaveProperty('Content-Security-Policy');
 		expect(headers).not.toHaveProperty('X-Frame-Options');
 		expect(headers).not.toHaveProperty('Referrer-Policy');
+	});
+});
+
+describe('page policies', () => {
+	it('sends the page’s own policy as a header, with the framing rule a <meta> cannot carry', () => {
+		const policy = "default-src 'self'; script-src 'self' 'sha256-abc='";
+		expect(headersFor('/editor/', HTML, policy)['Content-Security-Policy']).toBe(
+			`${policy}; frame-ancestors 'self'`
+		);
+		expect(headersFor('/embed/timeline/3/', HTML, `${policy};`)['Content-Security-Policy']).toBe(
+			`${policy}; frame-ancestors *`
+		);
+	});
+
+	it('reads the policy SvelteKit wrote into a page', () => {
+		const html = `<head><meta http-equiv="content-security-policy" content="script-src 'self' 'sha256-x='"></head>`;
+		expect(policyFromMeta(html)).toBe("script-src 'self' 'sha256-x='");
+		expect(policyFromMeta('<head></head>')).toBeUndefined();
+	});
+
+	it('writes svelte.config.js directives the way SvelteKit does, keywords quoted', () => {
+		expect(
+			policyFromDirectives({
+				'default-src': ['self'],
+				'img-src': ['self', 'data:'],
+				'object-src': ['none'],
+				'script-src': ['self', 'sha256-abc=']
+			})
+		).toBe(
+			"default-src 'self'; img-src 'self' data:; object-src 'none'; script-src 'self' 'sha256-abc='"
+		);
 	});
 });

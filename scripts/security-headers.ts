@@ -1,6 +1,7 @@
 /**
- * Response headers for the built site, by path and content type. Pure, so the same rules can be
- * written into a static host's config (Netlify `_headers`, S3 metadata) and tested here.
+ * Response headers for the built site, by path and content type: the one source for `npm start`,
+ * the `_headers` file for Netlify/Cloudflare Pages and the nginx config (scripts/host-config.ts).
+ * Pure, so every rule is tested here once.
  */
 
 const IMMUTABLE = 'public, max-age=31536000, immutable';
@@ -18,21 +19,68 @@ export function isEmbedPage(pathname: string): boolean {
 	return /^\/embed\/[^/]+/.test(pathname);
 }
 
-export function headersFor(pathname: string, contentType: string): Record<string, string> {
+export function isHtml(contentType: string): boolean {
+	return contentType.toLowerCase().startsWith('text/html');
+}
+
+/**
+ * Headers for one response. `pagePolicy` is the page's own Content Security Policy (the one
+ * SvelteKit writes into its `<meta http-equiv>`, with the hashes of that page's inline scripts):
+ * sent as a header too, with `frame-ancestors` added, which a `<meta>` policy cannot carry.
+ */
+export function headersFor(
+	pathname: string,
+	contentType: string,
+	pagePolicy?: string
+): Record<string, string> {
 	const headers: Record<string, string> = {
 		'Cache-Control': isImmutable(pathname) ? IMMUTABLE : 'no-cache',
 		'X-Content-Type-Options': 'nosniff'
 	};
-	if (!contentType.toLowerCase().startsWith('text/html')) return headers;
+	if (!isHtml(contentType)) return headers;
 
 	headers['Referrer-Policy'] = 'strict-origin-when-cross-origin';
-	// frame-ancestors is ignored in a <meta> CSP, so it has to be a header. X-Frame-Options has no
-	// "anyone" value: embeds must omit it entirely or old browsers refuse the iframe.
-	if (isEmbedPage(pathname)) {
-		headers['Content-Security-Policy'] = 'frame-ancestors *';
-	} else {
-		headers['X-Frame-Options'] = 'SAMEORIGIN';
-		headers['Content-Security-Policy'] = "frame-ancestors 'self'";
-	}
+	// X-Frame-Options has no "anyone" value: embeds must omit it entirely or old browsers refuse
+	// the iframe.
+	const embed = isEmbedPage(pathname);
+	if (!embed) headers['X-Frame-Options'] = 'SAMEORIGIN';
+	const frameAncestors = embed ? 'frame-ancestors *' : "frame-ancestors 'self'";
+	const policy = pagePolicy?.trim().replace(/;\s*$/, '');
+	headers['Content-Security-Policy'] = policy ? `${policy}; ${frameAncestors}` : frameAncestors;
 	return headers;
+}
+
+const QUOTED = new Set([
+	'self',
+	'none',
+	'unsafe-inline',
+	'unsafe-eval',
+	'unsafe-hashes',
+	'strict-dynamic',
+	'report-sample',
+	'wasm-unsafe-eval'
+]);
+
+/**
+ * Writes `kit.csp.directives` (svelte.config.js) as a policy string, quoting keywords the way
+ * SvelteKit does. Used for files SvelteKit did not render, such as static/404.html.
+ */
+export function policyFromDirectives(directives: object): string {
+	return Object.entries(directives)
+		.filter((entry): entry is [string, string[]] => Array.isArray(entry[1]))
+		.map(([name, values]) =>
+			[
+				name,
+				...values.map((v) => (QUOTED.has(v) || /^(nonce|sha(256|384|512))-/.test(v) ? `'${v}'` : v))
+			].join(' ')
+		)
+		.join('; ');
+}
+
+const META = /<meta\s+http-equiv=["']?content-security-policy["']?\s+content="([^"]*)"/i;
+
+/** The policy a prerendered page carries in its `<meta http-equiv="content-security-policy">`. */
+export function policyFromMeta(html: string): string | undefined {
+	const content = META.exec(html)?.[1];
+	return content?.replaceAll('&quot;', '"').replaceAll('&#39;', "'").replaceAll('&amp;', '&');
 }

@@ -6,24 +6,27 @@
  */
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { lookup } from 'mrmime';
 import sirv from 'sirv';
+import config from '../svelte.config.js';
 import { isBuildStale, runBuild } from './build-freshness.js';
+import { collectHeaders, isServedFile } from './host-config.js';
 import { checkRequestPath } from './request-path.js';
-import { headersFor } from './security-headers.js';
+import { headersFor, policyFromDirectives } from './security-headers.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const buildDir = resolve(root, process.env.BUILD_DIR ?? 'build');
 const port = Number(process.env.PORT ?? 4173);
 const host = process.env.HOST || '0.0.0.0';
 
-// A custom BUILD_DIR is something `npm run build` doesn't write, so there is nothing to refresh.
-const checkFreshness = !process.env.SKIP_BUILD_CHECK && !process.env.BUILD_DIR;
+// `npm run build` honours BUILD_DIR too (svelte.config.js), so a custom folder is refreshed alike.
+const checkFreshness = !process.env.SKIP_BUILD_CHECK;
 
 if (checkFreshness && isBuildStale(root, buildDir)) {
-	console.log('build/ is missing or older than the sources; running npm run build first.');
+	console.log(`${buildDir} is missing or older than the sources; running npm run build first.`);
 	const code = await runBuild(root);
 	if (code !== 0) {
 		console.error(`npm run build failed (exit ${code}); not serving a stale build/.`);
@@ -35,9 +38,21 @@ if (!existsSync(join(buildDir, 'index.html'))) {
 	process.exit(1);
 }
 
-/** Which content type sirv will send: extensionless paths resolve to .html files. */
-function contentTypeOf(pathname: string): string {
-	return lookup(pathname) ?? 'text/html';
+/** For files SvelteKit did not render (static/404.html) and for our own error answers. */
+const fallbackPolicy = policyFromDirectives(config.kit?.csp?.directives ?? {});
+
+/**
+ * Headers per file, from the same code that writes _headers and nginx.conf at build time: each
+ * page's CSP (with its own inline-script hashes) is read once, here, not on every request.
+ */
+const headersByFile = new Map(
+	collectHeaders(buildDir, fallbackPolicy).map((entry) => [entry.file, entry.headers])
+);
+
+/** The file sirv will answer `pathname` with, tried in sirv's order; undefined for a 404. */
+function fileFor(pathname: string): string | undefined {
+	const bare = pathname.replace(/\/$/, '');
+	return [pathname, `${bare}.html`, `${bare}/index.html`].find((file) => headersByFile.has(file));
 }
 
 function setAll(res: ServerResponse, headers: Record<string, string>): void {
@@ -51,7 +66,7 @@ const PLAIN = 'text/plain; charset=utf-8';
  * path's: a 404 under /_app/immutable/ must not be cached for a year.
  */
 function answer(res: ServerResponse, status: number, body: string, type = PLAIN): void {
-	setAll(res, headersFor('/', type));
+	setAll(res, headersFor('/', type, fallbackPolicy));
 	res.writeHead(status, { 'Content-Type': type, 'Content-Length': Buffer.byteLength(body) });
 	res.end(body);
 }
@@ -66,7 +81,6 @@ const serveFile = sirv(buildDir, {
 	etag: true,
 	gzip: true,
 	brotli: true,
-	setHeaders: (res, pathname) => setAll(res, headersFor(pathname, contentTypeOf(pathname))),
 	onNoMatch: (_req, res) => answer(res, 404, notFound.body, notFound.type)
 });
 
@@ -87,6 +101,10 @@ function handle(req: IncomingMessage, res: ServerResponse): void {
 	}
 	const check = checkRequestPath(req.url);
 	if (!check.ok) return answer(res, 400, `Bad request: ${check.reason}`);
+	// _headers is for the host, and .gz/.br copies are served by content negotiation, not by name.
+	if (!isServedFile(check.pathname.slice(check.pathname.lastIndexOf('/') + 1))) {
+		return answer(res, 404, notFound.body, notFound.type);
+	}
 
 	// Static hosts redirect /embed/x to /embed/x/; without that, relative links on the page break.
 	if (isFolderPage(check.pathname)) {
@@ -97,6 +115,10 @@ function handle(req: IncomingMessage, res: ServerResponse): void {
 		res.writeHead(308, { Location: location, 'Cache-Control': 'no-cache' });
 		return void res.end();
 	}
+	const file = fileFor(check.pathname);
+	// Set here rather than in sirv's setHeaders, which it skips for 304 Not Modified answers.
+	if (file) setAll(res, headersByFile.get(file)!);
+	else return answer(res, 404, notFound.body, notFound.type);
 	serveFile(req, res);
 }
 
@@ -116,7 +138,9 @@ server.on('error', (error: NodeJS.ErrnoException) => {
 	process.exit(1);
 });
 server.listen(port, host, () => {
-	console.log(`Serving ${process.env.BUILD_DIR ?? 'build'}/ at http://localhost:${port}`);
+	// PORT=0 picks a free port; tests read the real one from this line.
+	const { port: actual } = server.address() as AddressInfo;
+	console.log(`Serving ${process.env.BUILD_DIR ?? 'build'}/ at http://localhost:${actual}`);
 });
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {

@@ -1,11 +1,12 @@
 import type { DownloadRow } from '../../schema/downloads';
 import { countInWords, dayInWords } from '../shared/format';
+import { isolate } from '../shared/text';
 import { visibleRows } from './scales';
 import type { DownloadsState } from './state';
 
 /** How a bar is named: by title, or in the climb view by the day of the reading. */
 export function barLabel(row: DownloadRow, state: DownloadsState): string {
-	return state.view === 'climb' ? `${row.label}, ${dayInWords(row.as_of)}` : row.label;
+	return state.view === 'climb' ? `${isolate(row.label)}, ${dayInWords(row.as_of)}` : row.label;
 }
 
 /** The one-sentence text alternative for the chart in this state; "more than" stays a lower bound. */
