@@ -23,11 +23,18 @@ export function readDataFile(
 			issue: {
 				file: shownAs,
 				severity: 'error',
-				message: 'file is missing; restore it from git or the last export'
+				message:
+					'file not found; check the path and the name (restore it from git if it was deleted)'
 			}
 		};
 	}
-	const size = statSync(path).size;
+	const stats = statSync(path);
+	if (!stats.isFile()) {
+		return {
+			issue: { file: shownAs, severity: 'error', message: 'is a folder, not a CSV file' }
+		};
+	}
+	const size = stats.size;
 	if (size > MAX_CSV_BYTES)
 		return { issue: { file: shownAs, severity: 'error', message: sizeLimitMessage(size) } };
 	const bytes = new Uint8Array(size);

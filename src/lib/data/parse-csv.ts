@@ -28,12 +28,10 @@ export function parseCsv(text: string, file: string): ParsedCsv {
 			header: [],
 			records: [],
 			delimiter: ',',
-			issues: [
-				{ file, severity: 'error', message: 'file is empty; it needs a header row and data rows' }
-			]
+			issues: [emptyFile(file)]
 		};
 	}
-	const result = Papa.parse<string[]>(body, {
+	const result = Papa.parse<string[]>(withoutTrailingBlankLines(body), {
 		header: false,
 		skipEmptyLines: false,
 		delimitersToGuess: DELIMITERS
@@ -47,10 +45,31 @@ export function parseCsv(text: string, file: string): ParsedCsv {
 	}
 	const all = result.data.map((cells, index) => ({ row: index + 1, cells }));
 	const headerRecord = all.find((record) => !isBlank(record.cells));
-	if (!headerRecord) return { header: [], records: [], delimiter, issues };
+	// Only delimiters and spaces (a spreadsheet's empty sheet): as empty as a file with nothing in it.
+	if (!headerRecord) return { header: [], records: [], delimiter, issues: [emptyFile(file)] };
 	const header = headerRecord.cells.map((name) => name.trim());
 	const records = all.filter((record) => record.row > headerRecord.row && !isBlank(record.cells));
 	return { header, records, delimiter, issues };
+}
+
+/**
+ * Spreadsheets can export thousands of empty rows below the table. They carry no data and would cost
+ * the parser one array each, so they are cut before parsing; rows above keep their numbers.
+ */
+function withoutTrailingBlankLines(text: string): string {
+	let end = text.length;
+	let cut = -1;
+	while (end > 0) {
+		const char = text[end - 1]!;
+		if (char === '\n') cut = end - 1;
+		else if (char !== '\r' && char !== ' ' && char !== '\t' && char !== ',' && char !== ';') break;
+		end--;
+	}
+	return cut === -1 ? text : text.slice(0, cut);
+}
+
+function emptyFile(file: string): DataIssue {
+	return { file, severity: 'error', message: 'file is empty; it needs a header row and data rows' };
 }
 
 function isBlank(cells: string[]): boolean {

@@ -48,7 +48,10 @@ export function validateTable<C extends Columns>(
 	const known = new Set(Object.keys(spec.columns));
 	const rows: RowOf<C>[] = [];
 	const seen = new Map<string, number>();
+	// A row the parser already flagged (an unclosed quote) would only add a confusing cell count.
+	const unreadable = new Set(parsed.issues.map((issue) => issue.row));
 	for (const record of parsed.records) {
+		if (unreadable.has(record.row)) continue;
 		const at = (
 			column: string | undefined,
 			message: string,
@@ -62,7 +65,7 @@ export function validateTable<C extends Columns>(
 					: 'add the missing cells (an empty cell still needs its comma)';
 			at(
 				undefined,
-				`row has ${record.cells.length} cells but the header has ${header.length}; ${fix}`
+				`row has ${record.cells.length} cell${record.cells.length === 1 ? '' : 's'} but the header has ${header.length}; ${fix}`
 			);
 			continue;
 		}

@@ -1,0 +1,200 @@
+import { execFile } from 'node:child_process';
+import {
+	closeSync,
+	mkdtempSync,
+	openSync,
+	readdirSync,
+	readFileSync,
+	rmSync,
+	writeFileSync
+} from 'node:fs';
+import { ftruncateSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it, vi } from 'vitest';
+import { validateDataset } from '../src/lib/data/validate';
+
+interface Case {
+	file: string;
+	exit: number;
+	output: string[];
+}
+
+/** Runs a CLI the way `npm run` does (tsx), returning what an editor sees and the exit code. */
+function run(script: string, args: string[]): Promise<{ code: number; stdout: string }> {
+	return new Promise((resolve) => {
+		execFile(
+			process.execPath,
+			['--import', 'tsx', script, ...args],
+			{ encoding: 'utf8', env: { ...process.env, INIT_CWD: process.cwd() } },
+			(error, stdout) => resolve({ code: error ? Number(error.code) : 0, stdout })
+		);
+	});
+}
+
+const check = (...args: string[]) => run('scripts/data-check.ts', args);
+const lines = (stdout: string) => stdout.trimEnd().split('\n');
+
+// Each case starts Node and tsx, which takes seconds on a busy machine.
+vi.setConfig({ testTimeout: 120_000 });
+
+const cases: Case[] = JSON.parse(readFileSync('tests/fixtures/bad/expected.json', 'utf8'));
+const temp = mkdtempSync(join(tmpdir(), 'data-check-'));
+afterAll(() => rmSync(temp, { recursive: true, force: true }));
+
+describe('npm run data:check on one bad file per case (tests/fixtures/bad)', () => {
+	it('has an expected output for every fixture', () => {
+		const fixtures = readdirSync('tests/fixtures/bad').filter((name) => name.endsWith('.csv'));
+		const listed = cases.map((entry) => entry.file.split('/').pop());
+		expect(listed.filter((name) => name !== 'downloads-missing.csv').sort()).toEqual(
+			fixtures.sort()
+		);
+	});
+
+	it.concurrent.each(cases.map((entry) => [entry.file, entry] as const))(
+		'%s',
+		async (file, expected) => {
+			const result = await check(file);
+			expect(lines(result.stdout)).toEqual(expected.output);
+			expect(result.code).toBe(expected.exit);
+			// Every case but the timeline's out-of-range year (a warning) stops the build.
+			if (!file.includes('outside-story-years')) expect(result.code).toBe(1);
+		}
+	);
+
+	it('reports every problem of every file in one run, then one summary line', async () => {
+		const files = cases.map((entry) => entry.file);
+		const result = await check(...files);
+		const problems = cases.flatMap((entry) => entry.output.slice(0, -1));
+		expect(lines(result.stdout)).toEqual([
+			...problems,
+			`data:check: ${files.length} files checked: ${problems.length - 1} errors, 1 warning. Fix the errors; the build refuses this data until then.`
+		]);
+		expect(result.code).toBe(1);
+	});
+
+	it('refuses a huge file from its size alone, without reading it', async () => {
+		// 8 GB, sparse: reading it into memory would fail long before a message could be printed.
+		const file = join(temp, 'downloads-huge.csv');
+		const fd = openSync(file, 'w');
+		ftruncateSync(fd, 8 * 1024 ** 3);
+		closeSync(fd);
+		const result = await check(file);
+		expect(lines(result.stdout)[0]).toBe(
+			`${file}: file is 8192.0 MB, over the 2.0 MB limit for a data file; check you picked the right file`
+		);
+		expect(result.code).toBe(1);
+	});
+
+	it('needs --as when the name does not say which chart a file is for', async () => {
+		const file = join(temp, 'figures-from-the-desk.csv');
+		writeFileSync(file, readFileSync('tests/fixtures/bad/timeline-unknown-category.csv'));
+		const unnamed = await check(file);
+		expect(lines(unnamed.stdout)[0]).toBe(
+			`${file}: can't tell from the name which chart this file is for; add --as downloads, --as isp-actions, --as timeline, --as corrections`
+		);
+		expect(unnamed.code).toBe(1);
+		const named = await check('--as', 'timeline', file);
+		expect(lines(named.stdout)[0]).toBe(
+			`${file}:3:category: "leaks" is not allowed here; did you mean "leak"? use one of: attack, leak, court, isp, politics`
+		);
+		expect(named.code).toBe(1);
+	});
+
+	it('rejects an unknown --as with exit 2', async () => {
+		const result = await check('--as', 'fury', 'tests/fixtures/good/downloads.csv');
+		expect(result.code).toBe(2);
+	});
+});
+
+describe('npm run data:check on files editors really save', () => {
+	const good = readdirSync('tests/fixtures/good').map((name) => `tests/fixtures/good/${name}`);
+	const plain = validateDataset(
+		'downloads',
+		readFileSync('tests/fixtures/good/downloads.csv'),
+		'x'
+	);
+
+	it.each(good)('%s gives the same rows as the plain file', (file) => {
+		expect(plain.issues).toEqual([]);
+		expect(plain.rows).toHaveLength(2);
+		expect(validateDataset('downloads', readFileSync(file), 'x')).toEqual(plain);
+	});
+
+	it('passes them all with exit 0', async () => {
+		const result = await check(...good);
+		expect(lines(result.stdout)).toEqual([
+			`data:check: ${good.length} files checked: 0 errors, 0 warnings. OK.`
+		]);
+		expect(result.code).toBe(0);
+	});
+
+	it('passes the project data with exit 0', async () => {
+		const result = await check();
+		expect(lines(result.stdout).at(-1)).toBe(
+			'data:check: 5 files checked: 0 errors, 0 warnings. OK.'
+		);
+		expect(result.code).toBe(0);
+	});
+
+	it('reads a file with a million empty lines, below or inside the table', async () => {
+		const base = readFileSync('tests/fixtures/good/downloads.csv', 'utf8');
+		const [header, ...rows] = base.trimEnd().split('\n');
+		const below = join(temp, 'downloads-blank-below.csv');
+		const inside = join(temp, 'downloads-blank-inside.csv');
+		writeFileSync(below, base + '\r\n'.repeat(1_000_000));
+		writeFileSync(inside, `${header}\n${'\n'.repeat(1_000_000)}${rows.join('\n')}\n`);
+		const result = await check(below, inside);
+		expect(lines(result.stdout)).toEqual([
+			'data:check: 2 files checked: 0 errors, 0 warnings. OK.'
+		]);
+		expect(result.code).toBe(0);
+	});
+});
+
+describe('npm run data:diff', () => {
+	it('shows each figure old → new and the new extremes', async () => {
+		const file = join(temp, 'downloads.csv');
+		const published = readFileSync('data/downloads.csv', 'utf8');
+		writeFileSync(
+			file,
+			published
+				.replace('Fury,1200000,at-least,2014-12-04', 'Fury,"1,500,000",at-least,2014-12-04')
+				.replace(/^Annie,.*\n/m, '') +
+				'Fury,1600000,at-least,2014-12-10,,https://example.com/fury\n'
+		);
+		const result = await run('scripts/data-diff.ts', [file]);
+		expect(lines(result.stdout)).toEqual([
+			`${file} against data/downloads.csv (downloads):`,
+			'1 row added, 1 removed, 1 changed, 3 unchanged.',
+			'',
+			'Added:',
+			'  + row 6: Fury: 1,600,000 downloads (at-least), as of 2014-12-10',
+			'',
+			'Removed:',
+			'  - was row 6: Annie: 184,000 downloads (at-least), as of 2014-11-30',
+			'',
+			'Changed:',
+			'  ~ row 2: Fury: 1,200,000 downloads (at-least), as of 2014-12-04',
+			'      downloads: 1,200,000 → 1,500,000',
+			'',
+			'New extremes:',
+			'  largest figure: 1,600,000 (Fury, 2014-12-10); was 1,200,000 (Fury, 2014-12-04)',
+			'  smallest figure: 400,000 (The other four films, combined, 2014-12-04); was 184,000 (Annie, 2014-11-30)',
+			'  latest "as of" day: 2014-12-10; was 2014-12-04'
+		]);
+		expect(result.code).toBe(0);
+	});
+
+	it('prints the errors instead of a diff, and exits 1, for a bad file', async () => {
+		const result = await run('scripts/data-diff.ts', [
+			'--as',
+			'downloads',
+			'tests/fixtures/bad/downloads-shorthand-number.csv'
+		]);
+		expect(lines(result.stdout)[0]).toBe(
+			'tests/fixtures/bad/downloads-shorthand-number.csv:2:downloads: "1.2m" is not a whole number; did you mean 1200000?'
+		);
+		expect(result.code).toBe(1);
+	});
+});
