@@ -1,5 +1,5 @@
 import type { IspActionRow } from '../../schema/isp-actions';
-import { isDrawn, storySegments } from '../shared/time-axis';
+import { byDate, isInZoom } from '../shared/time-axis';
 import type { IspActionsState } from './state';
 
 export function isHighlighted(row: IspActionRow, state: IspActionsState): boolean {
@@ -10,8 +10,7 @@ export function isHighlighted(row: IspActionRow, state: IspActionsState): boolea
 }
 
 export function isShown(row: IspActionRow, state: IspActionsState): boolean {
-	const segments = storySegments(state.zoom);
-	return isDrawn(segments, row.date.start) || isDrawn(segments, row.date.end);
+	return isInZoom(row.date, state.zoom);
 }
 
 /** Rows the state points at, in date order: these get numbers and callouts. */
@@ -19,7 +18,5 @@ export function highlightedRows(
 	rows: readonly IspActionRow[],
 	state: IspActionsState
 ): IspActionRow[] {
-	return rows
-		.filter((row) => isHighlighted(row, state) && isShown(row, state))
-		.sort((a, b) => a.date.start.localeCompare(b.date.start) || a.row - b.row);
+	return rows.filter((row) => isHighlighted(row, state) && isShown(row, state)).sort(byDate);
 }

@@ -65,6 +65,20 @@ export function tickPosition(tick: Tick, scale: (date: Date) => number): number 
 	return scale(midnight(tick.day));
 }
 
+/** Whether any part of a (possibly uncertain) date is in the stretch of calendar a zoom draws. */
+export function isInZoom(date: { start: string; end: string }, zoom: Zoom): boolean {
+	const segments = storySegments(zoom);
+	return isDrawn(segments, date.start) || isDrawn(segments, date.end);
+}
+
+/** Oldest first, then file order: the order marks are numbered and explained in. */
+export function byDate(
+	a: { date: { start: string }; row: number },
+	b: { date: { start: string }; row: number }
+): number {
+	return a.date.start.localeCompare(b.date.start) || a.row - b.row;
+}
+
 /** Whether a day falls in a drawn stretch (an event in a hidden stretch is hidden, not squashed at the edge). */
 export function isDrawn(segments: TimeSegment[], day: string): boolean {
 	return segments.some((segment) => day >= segment.start && day <= segment.end);

@@ -1,12 +1,11 @@
 import type { TimelineRow } from '../../schema/timeline';
-import { isDrawn, storySegments } from '../shared/time-axis';
+import { byDate, isInZoom } from '../shared/time-axis';
 import type { TimelineState } from './state';
 
 export type EventStatus = 'is-hl' | 'is-dim' | 'is-later' | 'is-hidden' | '';
 
 export function isShown(row: TimelineRow, state: TimelineState): boolean {
-	const segments = storySegments(state.zoom);
-	return isDrawn(segments, row.date.start) || isDrawn(segments, row.date.end);
+	return isInZoom(row.date, state.zoom);
 }
 
 export function highlightedEvents(
@@ -15,7 +14,7 @@ export function highlightedEvents(
 ): TimelineRow[] {
 	return rows
 		.filter((row) => state.highlight.includes(row.date.text) && isShown(row, state))
-		.sort((a, b) => a.date.start.localeCompare(b.date.start) || a.row - b.row);
+		.sort(byDate);
 }
 
 export function eventStatus(
