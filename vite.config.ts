@@ -7,7 +7,10 @@ export default defineConfig({
 	plugins: [
 		dataGate(),
 		clientScripts({
-			story: { entry: 'src/lib/story/enhance.ts' }
+			story: { entry: 'src/lib/story/enhance.ts' },
+			embedChild: { entry: 'src/lib/embed/child.ts' },
+			embedParent: { entry: 'src/lib/embed/parent.ts', fixedName: 'embed.js' },
+			embedCopy: { entry: 'src/lib/embed/copy-code.ts' }
 		}),
 		sveltekit()
 	],

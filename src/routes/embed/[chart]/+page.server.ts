@@ -1,13 +1,10 @@
-import { error } from '@sveltejs/kit';
-import { CHART_IDS, isChartId } from '$lib/charts/chart-ids';
-import { loadAllData } from '$lib/data/load.server';
+import { CHART_IDS } from '$lib/charts/chart-ids';
+import { embedView } from '$lib/embed/embed-page.server';
 
 export function entries() {
 	return CHART_IDS.map((chart) => ({ chart }));
 }
 
 export function load({ params }) {
-	if (!isChartId(params.chart)) error(404, 'No such chart');
-	const data = loadAllData();
-	return { chart: params.chart, rows: data.rows, updated: data.updated };
+	return { view: embedView(params.chart) };
 }

@@ -1,0 +1,13 @@
+import type { ChartId } from '../charts/chart-ids';
+
+/**
+ * The `height` attribute of each chart's embed code: what a host page without any script gives the
+ * iframe. Measured in Chromium at 320 px wide (the whole page: title, chart, notes, sources and links,
+ * with DejaVu Sans as CI's fallback font) plus about 13% for wider system fonts. tests/e2e/embed.e2e.ts
+ * fails, naming the new figure, when a change to the data or the copy makes a chart taller than this.
+ */
+export const EMBED_HEIGHTS: Record<ChartId, number> = {
+	downloads: 640, // 555 px measured at 320 px wide
+	'isp-actions': 1160, // 1021 px
+	timeline: 1040 // 917 px
+};

@@ -1,0 +1,111 @@
+import { readFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { createRequire } from 'node:module';
+
+/**
+ * A newsroom's article page on another origin (127.0.0.1 on a port of its own; the embeds come from
+ * `localhost`), in the four ways a host can frame our charts. Each page has one container whose width
+ * the tests change, like a CMS column reflowing.
+ */
+export type HostMode = 'pym' | 'loader' | 'amp' | 'plain';
+
+export interface HostOptions {
+	mode: HostMode;
+	/** Absolute URL of the embed page. */
+	src: string;
+	/** The embed code journalists copy (oEmbed `html`), with absolute URLs; used by loader and plain. */
+	code: string;
+	width: number;
+}
+
+const pymSource = readFileSync(
+	createRequire(import.meta.url).resolve('pym.js/dist/pym.v1.js'),
+	'utf8'
+);
+
+const esc = (s: string) => s.replace(/[&"<>]/g, (c) => `&#${c.charCodeAt(0)};`);
+
+function hostPage({ mode, src, code, width }: HostOptions): string {
+	let body = '';
+	if (mode === 'pym') {
+		body =
+			'<div id="embed"></div><script src="/pym.v1.js"></script>' +
+			`<script>window.pymParent = new pym.Parent('embed', ${JSON.stringify(src)}, {});</script>`;
+	} else if (mode === 'loader') {
+		// Our embed code as pasted, plus a sibling frame that forges height messages.
+		body = `<div id="embed">${code}</div><iframe id="hostile" src="/hostile" title="ad"></iframe>`;
+	} else if (mode === 'plain') {
+		body = `<div id="embed">${code.replace(/<script[^>]*><\/script>/, '')}</div>`;
+	} else {
+		// An AMP-style host: sizes the frame from {sentinel: 'amp', type: 'embed-size'} and logs every
+		// message the frame sends, so the test can read the four formats.
+		body =
+			`<div id="embed"><iframe src="${esc(src)}" title="chart" width="100%" height="150" style="border:0"></iframe></div>` +
+			`<script>window.received = [];
+			const frame = document.querySelector('#embed iframe');
+			addEventListener('message', (e) => {
+				if (e.source !== frame.contentWindow) return;
+				window.received.push(e.data);
+				const d = e.data;
+				if (d && d.sentinel === 'amp' && d.type === 'embed-size') frame.style.height = d.height + 'px';
+			});</script>`;
+	}
+	return (
+		'<!doctype html><html><head><meta charset="utf-8"><title>Host article</title>' +
+		'<style>body{margin:8px;font:16px serif}#embed{width:' +
+		`${width}px}iframe#hostile{width:300px;height:50px}</style></head>` +
+		`<body><p>Article text before the chart.</p>${body}<p>Article text after.</p></body></html>`
+	);
+}
+
+/** Posts forged heights in every format as fast as a timer allows; our loader must ignore them. */
+const HOSTILE =
+	'<!doctype html><script>setInterval(() => {' +
+	"for (const h of [3, 4321]) { parent.postMessage('pymxPYMxembedxPYMxheightxPYMx' + h, '*');" +
+	"parent.postMessage({ 'datawrapper-height': { downloads: h } }, '*');" +
+	"parent.postMessage({ sentinel: 'amp', type: 'embed-size', height: h }, '*');" +
+	"parent.postMessage(JSON.stringify({ src: 'x', context: 'iframe.resize', height: h }), '*'); }" +
+	'}, 20);</script>';
+
+export interface Host {
+	/** A host page framing one embed in the given way. */
+	url(options: HostOptions): string;
+	/** A host page with the given body. */
+	page(body: string): string;
+	close(): Promise<void>;
+}
+
+export async function startHost(): Promise<Host> {
+	const pages = new Map<string, string>();
+	let next = 0;
+	const server: Server = createServer((req, res) => {
+		const path = (req.url ?? '/').split('?')[0]!;
+		const send = (type: string, body: string) => {
+			res.writeHead(200, { 'Content-Type': type, 'Cache-Control': 'no-store' });
+			res.end(body);
+		};
+		if (path === '/pym.v1.js') return send('text/javascript', pymSource);
+		if (path === '/hostile') return send('text/html', HOSTILE);
+		const page = pages.get(path);
+		if (page) return send('text/html; charset=utf-8', page);
+		res.writeHead(404).end();
+	});
+	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+	const { port } = server.address() as AddressInfo;
+	const add = (html: string) => {
+		const path = `/article-${next++}`;
+		pages.set(path, html);
+		return `http://127.0.0.1:${port}${path}`;
+	};
+	return {
+		url: (options) => add(hostPage(options)),
+		page: (body) =>
+			add(`<!doctype html><html><head><meta charset="utf-8"></head><body>${body}</body></html>`),
+		close: () =>
+			new Promise<void>((resolve) => {
+				server.closeAllConnections();
+				server.close(() => resolve());
+			})
+	};
+}
