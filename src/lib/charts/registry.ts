@@ -32,8 +32,7 @@ export const CHARTS: Record<ChartId, ChartDefinition> = {
 	downloads: {
 		id: 'downloads',
 		title: 'Downloads of the films leaked from Sony Pictures',
-		description:
-			'Reported downloads of the five films leaked after the Sony Pictures hack, late 2014.',
+		description: 'Reported downloads of the films leaked after the Sony Pictures hack.',
 		notes:
 			'Tracker: Excipio. "More than" figures are lower bounds, drawn with an open end. The other four films are counted together; no source splits their total by film.',
 		component: DownloadsChart as AnyChart,
