@@ -1,3 +1,4 @@
+import '../embed/copy-code';
 import { morph } from './morph';
 import { createScroller } from './scroller';
 
@@ -25,13 +26,19 @@ function enhance() {
 	const live = document.querySelector<HTMLElement>('[data-live]');
 	const reducedMotion = window.matchMedia('(prefers-reduced-motion: reduce)');
 	let states: Map<string, Element> | undefined;
-	let pending: { index: number; instant: boolean } | undefined;
+	let pending: number | undefined;
+	let announced = false;
 
+	/**
+	 * Activates step `index`. Everything the reader perceives changes in one go: aria-current on the step,
+	 * the chart state, and (after the first, silent activation on load) one announcement in the live region.
+	 * `instant` skips transitions on jumps; reduced motion always does, and its CSS declares none anyway.
+	 */
 	function show(index: number, instant: boolean) {
 		const step = steps[index];
 		if (!step) return;
 		if (!states) {
-			pending = { index, instant };
+			pending = index;
 			return;
 		}
 		const chart = step.dataset.chart;
@@ -50,26 +57,49 @@ function enhance() {
 			if (isActive && target && source) morph(target, source);
 		}
 		root!.dataset.activeStep = step.dataset.step;
-		if (live && !instant) live.textContent = step.dataset.announce ?? '';
+		// The landing step on load is what the page says already; every change after it is announced once.
+		if (live && announced) live.textContent = step.dataset.announce ?? '';
+		announced = true;
 	}
 
 	const scroller = createScroller({ steps, onstep: show });
+	// A link to #step-N names its step outright: take it before the browser has scrolled there, so the
+	// reader never sees (or hears) the steps before it.
+	const linked = /^#step-(\d+)$/.exec(window.location.hash);
+	if (linked && steps[Number(linked[1]) - 1]) scroller.activate(Number(linked[1]) - 1);
 
-	loadStates(root.dataset.states ?? '/story-states/')
-		.then((loaded) => {
-			states = loaded;
-			root.classList.add('is-ready');
-			if (pending) show(pending.index, true);
-		})
-		.catch(() => {
-			// Offline or blocked: the sticky chart keeps its first state and the steps still read in order.
-		});
+	const settle = (loaded: Map<string, Element>) => {
+		states = loaded;
+		root.classList.add('is-ready');
+		if (pending !== undefined) show(pending, true);
+	};
+	// After the first paint: the page's own text and first chart must not wait behind 20 KB of states
+	// that nobody sees before scrolling.
+	requestAnimationFrame(() =>
+		setTimeout(() =>
+			loadStates(root.dataset.states ?? '/story-states/')
+				.then(settle)
+				// Offline or blocked: steps still become current and announce; charts keep their states.
+				.catch(() => settle(new Map()))
+		)
+	);
 
-	// Keyboard readers: focusing a step brings it to the reading line, so scroll and focus agree.
+	// Keyboard readers: focusing a step brings its card (what the focus ring outlines) on screen, so scroll
+	// and focus agree: centred beside a side-by-side chart; at the bottom of the screen on phones, below
+	// the chart it would otherwise cover; from its top when it is taller than half the screen. Each way the
+	// step's own top ends up above the reading line and the next step's below it.
 	const onFocus = (event: FocusEvent) => {
 		const step = (event.target as HTMLElement).closest<HTMLElement>('[data-step]');
 		if (!step) return;
-		step.scrollIntoView({ block: 'center', behavior: 'instant' });
+		const card = step.querySelector<HTMLElement>('.step-card') ?? step;
+		// Screens too short for the sticky chart stack each step with its own figure (story.css).
+		const stacked = !stickies.some((sticky) => sticky.offsetParent);
+		const sideBySide = window.matchMedia('(min-width: 800px)').matches;
+		const tall = card.offsetHeight > window.innerHeight / 2;
+		(stacked ? step : card).scrollIntoView({
+			block: stacked || tall ? 'start' : sideBySide ? 'center' : 'end',
+			behavior: 'instant'
+		});
 		scroller.activate(steps.indexOf(step));
 	};
 	root.addEventListener('focusin', onFocus);

@@ -36,14 +36,16 @@ export const light: Palette = {
 	grid: '#8a929e',
 	highlight: '#b3261e',
 	base: '#5d7187',
+	// Chosen so that no two stay closer than MIN_DELTA_E under protanopia, deuteranopia or tritanopia
+	// (see palette.test.ts); lightness differs as well as hue, because lightness survives all three.
 	category: {
-		attack: '#b3261e',
+		attack: '#d8151e',
 		leak: '#a35400',
-		court: '#1f5fae',
+		court: '#2d5da0',
 		isp: '#00806b',
-		politics: '#7a3fa0'
+		politics: '#7f009c'
 	},
-	family: { cooperated: '#a35400', resisted: '#1f5fae', blocked: '#7a3fa0' }
+	family: { cooperated: '#a35400', resisted: '#2d5da0', blocked: '#7f009c' }
 };
 
 export const dark: Palette = {
@@ -54,14 +56,20 @@ export const dark: Palette = {
 	highlight: '#ff8a7a',
 	base: '#8fa3b8',
 	category: {
-		attack: '#ff8a7a',
-		leak: '#f0a84a',
-		court: '#7fb2f0',
+		attack: '#ff7f73',
+		leak: '#ffc579',
+		court: '#7197b4',
 		isp: '#4fd1b5',
 		politics: '#d4a3f5'
 	},
-	family: { cooperated: '#f0a84a', resisted: '#7fb2f0', blocked: '#d4a3f5' }
+	family: { cooperated: '#ffc579', resisted: '#7197b4', blocked: '#d4a3f5' }
 };
+
+/**
+ * Opacity of marks the state puts in the background (`is-dim`, `is-later`). Not lower: a dimmed mark
+ * still has to reach 3:1 against the background (WCAG 1.4.11), which palette.test.ts checks per colour.
+ */
+export const DIM_OPACITY = 0.75;
 
 function variables(palette: Palette): string {
 	const entries: [string, string][] = [
@@ -82,5 +90,5 @@ function variables(palette: Palette): string {
 
 /** The palette as CSS custom properties, dark mode included; injected once per page. */
 export const paletteCss =
-	`:root{color-scheme:light dark;${variables(light)}}` +
+	`:root{color-scheme:light dark;--dim:${DIM_OPACITY};${variables(light)}}` +
 	`@media (prefers-color-scheme:dark){:root{${variables(dark)}}}`;

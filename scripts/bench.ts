@@ -1,0 +1,240 @@
+/**
+ * `npm run bench`: builds the site into its own folder, serves it gzipped as a real host would, and
+ * prints what a reader pays on / and on each /embed/<id>/: gzipped bytes, Lighthouse mobile scores
+ * (simulated slow 4G and a 4× slower CPU, Lighthouse's default), LCP/TBT/CLS, and the longest main-
+ * thread task while a script scrolls through every step at 4× CPU slowdown. Timings are printed,
+ * never asserted: they vary by machine, so they belong here and not in `npm test`.
+ *
+ * Env: BENCH_BUILD_DIR (build-bench), BENCH_SKIP_BUILD=1 to measure an existing build, BENCH_RUNS
+ * (3 Lighthouse runs per page), CHROMIUM_PATH (/usr/bin/chromium), PUBLIC_SITE_URL and BASE_PATH as
+ * for a real build (absolute canonical URLs need PUBLIC_SITE_URL).
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
+import { chromium } from '@playwright/test';
+import * as chromeLauncher from 'chrome-launcher';
+import lighthouse from 'lighthouse';
+import { lookup } from 'mrmime';
+import { CHART_IDS } from '../src/lib/charts/chart-ids.js';
+import { findPages, measurePage } from './page-weight.js';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const buildName = process.env.BENCH_BUILD_DIR ?? 'build-bench';
+const buildDir = resolve(root, buildName);
+const chromePath =
+	process.env.CHROMIUM_PATH || (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
+// The same flags as playwright.config.ts: root in containers, no GPU, nothing phoning home.
+const CHROME_FLAGS = [
+	'--no-sandbox',
+	'--disable-gpu',
+	'--disable-quic',
+	'--no-first-run',
+	'--disable-background-networking',
+	'--disable-component-update',
+	'--disable-sync'
+];
+
+function build() {
+	if (process.env.BENCH_SKIP_BUILD && existsSync(join(buildDir, 'index.html'))) return;
+	console.log(`Building into ${buildName}/ …`);
+	const result = spawnSync('npm', ['run', 'build'], {
+		cwd: root,
+		stdio: ['ignore', 'ignore', 'inherit'],
+		env: { ...process.env, BUILD_DIR: buildName, SVELTEKIT_OUT_DIR: `.svelte-kit-${buildName}` }
+	});
+	if (result.status !== 0) {
+		console.error(`npm run build failed (exit ${result.status}).`);
+		process.exit(result.status ?? 1);
+	}
+}
+
+/** A static host in a few lines: folder pages, content types, gzip on the fly. Loopback only. */
+function serve(): Promise<{ server: Server; origin: string }> {
+	const server = createServer((req, res) => {
+		const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
+		let file = join(buildDir, path);
+		if (!file.startsWith(buildDir)) return void res.writeHead(400).end();
+		if (existsSync(file) && statSync(file).isDirectory()) file = join(file, 'index.html');
+		if (!existsSync(file)) {
+			res.writeHead(404, { 'Content-Type': 'text/html; charset=utf-8' });
+			return void res.end(readFileSync(join(buildDir, '404.html')));
+		}
+		const type = lookup(file) ?? 'application/octet-stream';
+		const body = readFileSync(file);
+		const headers: Record<string, string> = {
+			'Content-Type': type.startsWith('text/') ? `${type}; charset=utf-8` : type,
+			'Cache-Control': path.startsWith('/_app/immutable/')
+				? 'public, max-age=31536000, immutable'
+				: 'no-cache'
+		};
+		if (
+			/gzip/.test(String(req.headers['accept-encoding'])) &&
+			/text|javascript|json|svg/.test(type)
+		) {
+			res.writeHead(200, { ...headers, 'Content-Encoding': 'gzip', Vary: 'Accept-Encoding' });
+			return void res.end(gzipSync(body));
+		}
+		res.writeHead(200, headers).end(body);
+	});
+	return new Promise((done) =>
+		server.listen(0, '127.0.0.1', () =>
+			done({ server, origin: `http://127.0.0.1:${(server.address() as AddressInfo).port}` })
+		)
+	);
+}
+
+interface LighthouseRow {
+	perf: number;
+	a11y: number;
+	bestPractices: number;
+	seo: number;
+	lcp: number;
+	tbt: number;
+	cls: number;
+	failing: string[];
+	/** What the largest contentful paint was, so a slow LCP says which element to look at. */
+	lcpElement: string;
+}
+
+async function runLighthouse(url: string, port: number): Promise<LighthouseRow> {
+	const result = await lighthouse(url, {
+		port,
+		output: 'json',
+		logLevel: 'error',
+		onlyCategories: ['performance', 'accessibility', 'best-practices', 'seo']
+	});
+	const lhr = result!.lhr;
+	const score = (id: string) => lhr.categories[id]?.score ?? 0;
+	const value = (id: string) => lhr.audits[id]?.numericValue ?? NaN;
+	// Audits that cost points, so a score under 1 says where to look.
+	const failing = Object.values(lhr.categories)
+		.flatMap((category) => category.auditRefs.filter((ref) => ref.weight > 0))
+		.map((ref) => lhr.audits[ref.id]!)
+		.filter((audit) => audit.score !== null && audit.score < 1)
+		.map((audit) => `${audit.id} (${audit.score})`);
+	const lcpTable = (
+		lhr.audits['largest-contentful-paint-element']?.details as
+			{ items?: { items?: { node?: { selector?: string } }[] }[] } | undefined
+	)?.items?.[0]?.items?.[0]?.node;
+	return {
+		lcpElement: lcpTable?.selector ?? '?',
+		perf: score('performance'),
+		a11y: score('accessibility'),
+		bestPractices: score('best-practices'),
+		seo: score('seo'),
+		lcp: value('largest-contentful-paint'),
+		tbt: value('total-blocking-time'),
+		cls: value('cumulative-layout-shift'),
+		failing
+	};
+}
+
+/** The longest main-thread task while scrolling through every step of the story at 4× CPU slowdown. */
+async function longestScrollTask(origin: string): Promise<{ ms: number; steps: number }> {
+	const browser = await chromium.launch({ executablePath: chromePath, args: CHROME_FLAGS });
+	const page = await browser.newPage({ viewport: { width: 375, height: 800 } });
+	await page.goto(`${origin}/`);
+	await page.locator('section[data-scrolly].is-ready').waitFor({ timeout: 15_000 });
+	const cdp = await page.context().newCDPSession(page);
+	await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+	await browser.startTracing(page, { categories: ['devtools.timeline', 'toplevel'] });
+	const steps = await page.locator('li.step').count();
+	for (let n = 1; n <= steps; n++) {
+		await page.mouse.wheel(0, 0);
+		await page
+			.locator(`li.step#step-${n}`)
+			.evaluate((el) => el.scrollIntoView({ block: 'center', behavior: 'instant' }));
+		await page.waitForFunction(
+			(step) => document.querySelector<HTMLElement>('[data-scrolly]')?.dataset.activeStep === step,
+			String(n)
+		);
+		await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => setTimeout(done))));
+	}
+	const trace = JSON.parse((await browser.stopTracing()).toString()) as {
+		traceEvents: { name: string; ph: string; dur?: number }[];
+	};
+	await browser.close();
+	const tasks = trace.traceEvents.filter(
+		(event) =>
+			(event.name === 'RunTask' || event.name === 'ThreadControllerImpl::RunTask') && event.dur
+	);
+	return { ms: Math.max(0, ...tasks.map((task) => task.dur! / 1000)), steps };
+}
+
+const kb = (bytes: number) => (bytes / 1024).toFixed(1);
+
+build();
+const base = (process.env.BASE_PATH ?? '').replace(/\/$/, '');
+const weights = new Map(
+	findPages(buildDir)
+		.map((path) => measurePage(buildDir, path, base))
+		.map((page) => [page.route, page])
+);
+const routes = ['/', ...CHART_IDS.map((id) => `/embed/${id}/`)];
+/**
+ * Lighthouse's simulated timings scale the CPU time it observes, so on a busy machine one run can be
+ * 50 % off the next: each page is run RUNS times and the median run (by LCP) is reported, as
+ * Lighthouse's own docs advise.
+ */
+const RUNS = Number(process.env.BENCH_RUNS ?? 3);
+const { server, origin } = await serve();
+const chrome = await chromeLauncher.launch({
+	chromePath,
+	chromeFlags: [...CHROME_FLAGS, '--headless=new']
+});
+
+const rows: string[][] = [
+	['page', 'HTML gz KB', 'JS gz KB', 'perf', 'a11y', 'best pr.', 'SEO', 'LCP ms', 'TBT ms', 'CLS']
+];
+const notes: string[] = [];
+const lcpNotes: string[] = [];
+try {
+	for (const route of routes) {
+		const weight = weights.get(route);
+		const runs: LighthouseRow[] = [];
+		for (let run = 0; run < RUNS; run++)
+			runs.push(await runLighthouse(`${origin}${route}`, chrome.port));
+		const lh = runs.sort((a, b) => a.lcp - b.lcp)[Math.floor(runs.length / 2)]!;
+		if (lh.failing.length) notes.push(`${route}: ${lh.failing.join(', ')}`);
+		lcpNotes.push(`${route}: ${lh.lcpElement}`);
+		rows.push([
+			route,
+			weight ? kb(weight.htmlGzipBytes) : '?',
+			weight ? kb(weight.jsGzipBytes) : '?',
+			lh.perf.toFixed(2),
+			lh.a11y.toFixed(2),
+			lh.bestPractices.toFixed(2),
+			lh.seo.toFixed(2),
+			lh.lcp.toFixed(0),
+			lh.tbt.toFixed(0),
+			lh.cls.toFixed(3)
+		]);
+	}
+	const scroll = await longestScrollTask(origin);
+	const widths = rows[0]!.map((_, col) => Math.max(...rows.map((row) => row[col]!.length)));
+	console.log('');
+	for (const row of rows) {
+		console.log(
+			row
+				.map((cell, col) => (col ? cell.padStart(widths[col]!) : cell.padEnd(widths[col]!)))
+				.join('  ')
+		);
+	}
+	console.log(
+		`\nLongest main-thread task scrolling through all ${scroll.steps} steps of / at 4× CPU slowdown: ` +
+			`${scroll.ms.toFixed(1)} ms (a long task is > 50 ms).`
+	);
+	console.log(
+		`Lighthouse: mobile preset, simulated throttling, median of ${RUNS} runs; bytes gzip level 9 from the build.`
+	);
+	console.log(`\nLCP element:\n  ${lcpNotes.join('\n  ')}`);
+	if (notes.length) console.log(`\nAudits below 1:\n  ${notes.join('\n  ')}`);
+} finally {
+	await chrome.kill();
+	server.close();
+}

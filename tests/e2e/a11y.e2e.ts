@@ -1,0 +1,303 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, type Page } from '@playwright/test';
+import { CHART_IDS } from '../../src/lib/charts/chart-ids';
+import { VIEWPORTS, readSteps, test, waitForEnhanced } from './support/story';
+
+/** WCAG 2.0, 2.1 and 2.2, levels A and AA: the tags axe files those rules under. */
+const WCAG = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+
+/** Axe's findings as one line each, so a failure names the rule, the element and why. */
+async function violations(page: Page): Promise<string[]> {
+	const results = await new AxeBuilder({ page }).withTags(WCAG).analyze();
+	return results.violations.flatMap((violation) =>
+		violation.nodes.map(
+			(node) =>
+				`${violation.id}: ${node.target.join(' ')}: ${(node.failureSummary ?? '').replace(/\s+/g, ' ')}`
+		)
+	);
+}
+
+/** Brings step n to the reading line and waits until the story has settled on it. */
+async function goToStep(page: Page, n: string) {
+	await page
+		.locator(`li.step#step-${n}`)
+		.evaluate((el) => el.scrollIntoView({ block: 'center', behavior: 'instant' }));
+	await expect(page.locator('section[data-scrolly]')).toHaveAttribute('data-active-step', n);
+	// Let any transition finish, so axe measures colours as the reader finally sees them.
+	await page.evaluate(() => Promise.all(document.getAnimations().map((a) => a.finished)));
+}
+
+/** Every embed page: the gallery, one per chart, and one per story step. */
+async function embedPaths(page: Page): Promise<string[]> {
+	await page.goto('/');
+	const steps = await readSteps(page);
+	return [
+		'/embed/',
+		...CHART_IDS.map((id) => `/embed/${id}/`),
+		...steps.map((step) => `/embed/${step.chart}/${step.n}/`)
+	];
+}
+
+for (const viewport of VIEWPORTS) {
+	test.describe(`axe (WCAG 2.2 AA) on the story at ${viewport.width} px`, () => {
+		test.use({ viewport: { width: viewport.width, height: viewport.height } });
+
+		test('zero violations at load and at every step', async ({ page }) => {
+			test.setTimeout(120_000);
+			await page.goto('/');
+			await waitForEnhanced(page);
+			expect(await violations(page), 'at load').toEqual([]);
+			for (const step of await readSteps(page)) {
+				await goToStep(page, step.n);
+				expect(await violations(page), `at step ${step.n}`).toEqual([]);
+			}
+		});
+
+		test('zero violations with every data table open, in dark mode too', async ({ page }) => {
+			test.setTimeout(60_000);
+			for (const colorScheme of ['light', 'dark'] as const) {
+				await page.emulateMedia({ colorScheme });
+				await page.goto('/');
+				await waitForEnhanced(page);
+				// One step per chart, so each chart's table is open while its chart is the active one.
+				const steps = await readSteps(page);
+				for (const id of CHART_IDS) {
+					const step = steps.find((candidate) => candidate.chart === id);
+					if (!step) continue;
+					await goToStep(page, step.n);
+					await page
+						.locator(`.sticky-chart[data-sticky="${id}"] details.data-table`)
+						.evaluate((el) => {
+							(el as HTMLDetailsElement).open = true;
+						});
+					expect(await violations(page), `${colorScheme}, ${id} table open`).toEqual([]);
+				}
+			}
+		});
+	});
+}
+
+test.describe('axe (WCAG 2.2 AA) on the other pages', () => {
+	test('every embed page, light and dark, table open and closed', async ({ page }) => {
+		test.setTimeout(120_000);
+		for (const path of await embedPaths(page)) {
+			for (const colorScheme of ['light', 'dark'] as const) {
+				await page.emulateMedia({ colorScheme });
+				const response = await page.goto(path);
+				expect(response?.status(), path).toBe(200);
+				expect(await violations(page), `${path} (${colorScheme})`).toEqual([]);
+				const tables = page.locator('details.data-table');
+				for (const table of await tables.all()) {
+					await table.evaluate((el) => ((el as HTMLDetailsElement).open = true));
+				}
+				expect(await violations(page), `${path} (${colorScheme}, tables open)`).toEqual([]);
+			}
+		}
+	});
+
+	for (const viewport of VIEWPORTS) {
+		test(`the editor at ${viewport.width} px`, async ({ page }) => {
+			await page.setViewportSize({ width: viewport.width, height: viewport.height });
+			const response = await page.goto('/editor/');
+			expect(response?.status(), '/editor/ is built').toBe(200);
+			await page.waitForLoadState('networkidle');
+			expect(await violations(page)).toEqual([]);
+		});
+	}
+});
+
+test.describe('text alternatives and markup', () => {
+	test('the sticky chart is named at every step, and its markup depends only on the step', async ({
+		page
+	}) => {
+		test.setTimeout(60_000);
+		await page.goto('/');
+		await waitForEnhanced(page);
+		const steps = await readSteps(page);
+		/** The active chart's markup with attributes sorted, so only content and structure count. */
+		const markup = () =>
+			page.locator('.sticky-chart.is-active [data-body]').evaluate((body) => {
+				const canonical = (node: Node): string => {
+					if (node.nodeType === Node.TEXT_NODE) return node.nodeValue ?? '';
+					if (node.nodeType !== Node.ELEMENT_NODE) return '';
+					const el = node as Element;
+					const attributes = Array.from(el.attributes, (a) => `${a.name}="${a.value}"`)
+						.sort()
+						.join(' ');
+					return `<${el.localName} ${attributes}>${Array.from(el.childNodes, canonical).join('')}</${el.localName}>`;
+				};
+				return canonical(body);
+			});
+
+		const forward = new Map<string, string>();
+		for (const step of steps) {
+			await goToStep(page, step.n);
+			const svg = page.locator('.sticky-chart.is-active [data-body] svg[role="img"]').filter({
+				visible: true
+			});
+			await expect(svg, `step ${step.n}: one visible chart image`).toHaveCount(1);
+			const name = await svg.getAttribute('aria-label');
+			expect(name?.length ?? 0, `step ${step.n}: the chart has a name`).toBeGreaterThan(20);
+			// The sticky chart sits outside the steps, in a position: sticky container.
+			expect(
+				await svg.evaluate((el) => {
+					const sticky = el.closest('.sticky');
+					return !el.closest('[data-step]') && !!sticky && getComputedStyle(sticky).position;
+				})
+			).toBe('sticky');
+			forward.set(step.n, await markup());
+		}
+		// Back up through the story: each step's chart must come out exactly as it did on the way down.
+		for (const step of [...steps].reverse()) {
+			await goToStep(page, step.n);
+			expect(await markup(), `step ${step.n} reached from below`).toBe(forward.get(step.n));
+		}
+		// And the same on a fresh load straight onto a step.
+		const middle = steps[Math.floor(steps.length / 2)]!;
+		await page.goto(`/#step-${middle.n}`);
+		await waitForEnhanced(page);
+		await expect(page.locator('section[data-scrolly]')).toHaveAttribute(
+			'data-active-step',
+			middle.n
+		);
+		expect(await markup(), `step ${middle.n} after a fresh load`).toBe(forward.get(middle.n));
+	});
+
+	test('decorative SVG is hidden from assistive technology', async ({ page }) => {
+		await page.goto('/');
+		const exposed = await page.evaluate(() =>
+			Array.from(document.querySelectorAll('svg'))
+				.filter((svg) => !svg.closest('[aria-hidden="true"], svg[role="img"] svg'))
+				.filter((svg) => svg.getAttribute('role') !== 'img' || !svg.getAttribute('aria-label'))
+				.map((svg) => svg.outerHTML.slice(0, 120))
+		);
+		expect(exposed, 'every svg is either a named image or aria-hidden').toEqual([]);
+	});
+
+	test('the live region is present, polite and empty at load', async ({ request }) => {
+		const html = await (await request.get('/')).text();
+		expect(html).toMatch(/<p[^>]*aria-live="polite"[^>]*data-live[^>]*><\/p>/);
+	});
+
+	test('reading order: steps and their text come in DOM order top to bottom', async ({ page }) => {
+		await page.goto('/');
+		await waitForEnhanced(page);
+		const tops = await page
+			.locator('li.step .step-card')
+			.evaluateAll((cards) => cards.map((card) => card.getBoundingClientRect().top + scrollY));
+		expect(tops).toEqual([...tops].sort((a, b) => a - b));
+		// The sticky chart comes before the steps in the DOM and starts above the first step on screen.
+		const [chartTop, firstStepTop] = await page.evaluate(() => [
+			document.querySelector('.sticky')!.getBoundingClientRect().top,
+			document.querySelector('li.step .step-card')!.getBoundingClientRect().top
+		]);
+		expect(chartTop).toBeLessThan(firstStepTop!);
+	});
+});
+
+test.describe('data tables', () => {
+	/** A table's caption, header cells and body rows, as text. */
+	async function readTable(page: Page, scope: string) {
+		return page.locator(`${scope} details.data-table table`).evaluate((table) => ({
+			caption: table.querySelector('caption')?.textContent?.trim() ?? '',
+			headers: table.querySelectorAll('thead th').length,
+			cells: table.querySelectorAll('tbody td').length,
+			rows: Array.from(table.querySelectorAll('tbody tr'), (tr) =>
+				(tr.textContent ?? '').replace(/\s+/g, ' ').trim()
+			)
+		}));
+	}
+
+	/** The rows each step's table should show, from the prerendered story states. */
+	async function expectedRows(page: Page): Promise<Map<string, string[]>> {
+		const entries = await page.evaluate(async () => {
+			const url =
+				document.querySelector<HTMLElement>('[data-scrolly]')?.dataset.states ?? '/story-states/';
+			const doc = new DOMParser().parseFromString(await (await fetch(url)).text(), 'text/html');
+			return Array.from(doc.querySelectorAll<HTMLElement>('[data-state-for]'), (section) => [
+				section.dataset.stateFor!,
+				Array.from(section.querySelectorAll('details.data-table tbody tr'), (tr) =>
+					(tr.textContent ?? '').replace(/\s+/g, ' ').trim()
+				)
+			]);
+		});
+		return new Map(entries as [string, string[]][]);
+	}
+
+	for (const viewport of VIEWPORTS) {
+		test(`on /, at ${viewport.width} px, each chart's "Show the data" opens its step's rows`, async ({
+			page
+		}) => {
+			await page.setViewportSize({ width: viewport.width, height: viewport.height });
+			await page.goto('/');
+			await waitForEnhanced(page);
+			const expected = await expectedRows(page);
+			const steps = await readSteps(page);
+			for (const id of CHART_IDS) {
+				// The last step of each chart, so the table has moved on from the chart's first state.
+				const step = steps.filter((candidate) => candidate.chart === id).at(-1);
+				if (!step) continue;
+				await page.locator(`li.step#step-${step.n}`).focus();
+				await expect(page.locator('section[data-scrolly]')).toHaveAttribute(
+					'data-active-step',
+					step.n
+				);
+				const scope = `.sticky-chart[data-sticky="${id}"]`;
+				const toggle = page.locator(`${scope} summary`, { hasText: 'Show the data' });
+				await expect(toggle).toBeVisible();
+				const table = page.locator(`${scope} details.data-table table`);
+				await expect(table).toBeHidden();
+				// A click where it is, without Playwright scrolling it "into view": inside a stuck panel that
+				// scroll would move the page, and with it the story, to another step.
+				await toggle.dispatchEvent('click');
+				await expect(table).toBeVisible();
+				await expect(page.locator('section[data-scrolly]')).toHaveAttribute(
+					'data-active-step',
+					step.n
+				);
+				const shown = await readTable(page, scope);
+				expect(shown.caption.length).toBeGreaterThan(5);
+				expect(shown.headers).toBeGreaterThan(1);
+				expect(shown.cells).toBeGreaterThan(0);
+				expect(shown.rows, `step ${step.n}'s rows`).toEqual(expected.get(step.n));
+				await toggle.dispatchEvent('click');
+				await expect(table).toBeHidden();
+			}
+		});
+	}
+
+	test('every embed page has a "Show the data" table with its step rows', async ({ page }) => {
+		test.setTimeout(60_000);
+		await page.goto('/');
+		const expected = await expectedRows(page);
+		const steps = await readSteps(page);
+		const paths = [
+			...CHART_IDS.map((id) => ({ path: `/embed/${id}/`, n: undefined })),
+			...steps.map((step) => ({ path: `/embed/${step.chart}/${step.n}/`, n: step.n }))
+		];
+		for (const { path, n } of paths) {
+			await page.goto(path);
+			const toggle = page.getByText('Show the data', { exact: true });
+			await expect(toggle, path).toBeVisible();
+			await toggle.click();
+			await expect(page.locator('details.data-table table'), path).toBeVisible();
+			const shown = await readTable(page, 'main');
+			expect(shown.caption.length, `${path} caption`).toBeGreaterThan(5);
+			expect(shown.headers, `${path} header cells`).toBeGreaterThan(1);
+			expect(shown.cells, `${path} data cells`).toBeGreaterThan(0);
+			if (n) expect(shown.rows, `${path} shows step ${n}'s rows`).toEqual(expected.get(n));
+		}
+	});
+
+	test('embeds render their chart and table with JavaScript off', async ({ browser }) => {
+		const context = await browser.newContext({ javaScriptEnabled: false });
+		const page = await context.newPage();
+		for (const id of CHART_IDS) {
+			await page.goto(`/embed/${id}/`);
+			await expect(page.locator('svg[role="img"][aria-label]').first()).toBeVisible();
+			await page.getByText('Show the data', { exact: true }).click();
+			await expect(page.locator('details.data-table table')).toBeVisible();
+		}
+		await context.close();
+	});
+});

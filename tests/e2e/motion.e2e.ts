@@ -1,0 +1,106 @@
+import { expect, type Page } from '@playwright/test';
+import { readSteps, test, waitForEnhanced } from './support/story';
+
+/**
+ * Records, from now on, each change to the sticky chart's markup. Called once a step change has landed:
+ * a state swapped in one go changes nothing after that, while a JavaScript tween goes on changing
+ * attributes frame after frame.
+ */
+async function watchChart(page: Page) {
+	await page.evaluate(() => {
+		const w = window as unknown as { __batches: string[] };
+		w.__batches = [];
+		const describe = (record: MutationRecord) => {
+			const el = record.target as Element;
+			return `${record.type} ${record.attributeName ?? ''} on ${el.nodeName?.toLowerCase()}.${el.getAttribute?.('class') ?? ''}`;
+		};
+		new MutationObserver((records) => w.__batches.push(describe(records[0]!))).observe(
+			document.querySelector('.sticky')!,
+			{
+				subtree: true,
+				attributes: true,
+				childList: true,
+				characterData: true
+			}
+		);
+	});
+}
+
+/** Lets a few frames go by, so a tween or a transition would have started. */
+const frames = (page: Page) =>
+	page.evaluate(
+		() =>
+			new Promise<void>((resolve) => {
+				let left = 5;
+				const tick = () => (--left ? requestAnimationFrame(tick) : resolve());
+				requestAnimationFrame(tick);
+			})
+	);
+
+async function step(page: Page, n: string, how: 'scroll' | 'focus') {
+	const item = page.locator(`li.step#step-${n}`);
+	if (how === 'focus') await item.focus();
+	else await item.evaluate((el) => el.scrollIntoView({ block: 'center', behavior: 'instant' }));
+	await expect(page.locator('section[data-scrolly]')).toHaveAttribute('data-active-step', n);
+}
+
+test.describe('prefers-reduced-motion: reduce', () => {
+	test.beforeEach(async ({ page }) => {
+		await page.emulateMedia({ reducedMotion: 'reduce' });
+	});
+
+	test('no step change animates the chart, by scroll or by keyboard', async ({ page }) => {
+		test.setTimeout(60_000);
+		await page.goto('/');
+		await waitForEnhanced(page);
+		const steps = await readSteps(page);
+		for (const [index, { n }] of steps.entries()) {
+			await step(page, n, index % 2 ? 'focus' : 'scroll');
+			await watchChart(page);
+			await frames(page);
+			expect(
+				await page.evaluate(() => document.getAnimations().map((a) => a.constructor.name)),
+				`step ${n}: no CSS transition, CSS animation or Web Animation`
+			).toEqual([]);
+			const batches = await page.evaluate(
+				() => (window as unknown as { __batches: string[] }).__batches
+			);
+			expect(batches, `step ${n}: the chart changed in one go, not frame by frame`).toEqual([]);
+
+			const moving = await page.locator('.sticky').evaluate((sticky) =>
+				Array.from(sticky.querySelectorAll('*'))
+					.map((el) => ({ el, style: getComputedStyle(el) }))
+					.filter(
+						({ style }) =>
+							style.transitionDuration.split(',').some((d) => parseFloat(d) > 0) ||
+							style.animationName !== 'none'
+					)
+					.map(({ el }) => `${el.tagName.toLowerCase()}.${el.getAttribute('class') ?? ''}`)
+			);
+			expect(moving, `step ${n}: every mark has transition-duration 0s`).toEqual([]);
+		}
+	});
+
+	test('the page declares no smooth scrolling', async ({ page }) => {
+		await page.goto('/');
+		expect(
+			await page.evaluate(() => getComputedStyle(document.documentElement).scrollBehavior)
+		).toBe('auto');
+	});
+});
+
+test.describe('with motion allowed (the control for the test above)', () => {
+	test('one step on, the chart does transition', async ({ page }) => {
+		await page.emulateMedia({ reducedMotion: 'no-preference' });
+		await page.goto('/');
+		await waitForEnhanced(page);
+		const steps = await readSteps(page);
+		// The first two steps of the same chart a single step apart: a small move, so not a jump.
+		const pair = steps.findIndex((s, i) => i > 0 && steps[i - 1]!.chart === s.chart);
+		expect(pair).toBeGreaterThan(0);
+		await step(page, steps[pair - 1]!.n, 'scroll');
+		await page.evaluate(() => Promise.all(document.getAnimations().map((a) => a.finished)));
+		await step(page, steps[pair]!.n, 'scroll');
+		expect(await page.evaluate(() => document.getAnimations().length)).toBeGreaterThan(0);
+	});
+});
