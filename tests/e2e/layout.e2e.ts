@@ -104,3 +104,14 @@ test('every story step state fits without overlapping text at 320 and 1000 px', 
 	}
 	expect(clashes).toEqual([]);
 });
+
+test('"Skip the graphic" stays out of sight until a keyboard reader reaches it', async ({
+	page
+}) => {
+	await page.setViewportSize({ width: 1280, height: 800 });
+	await page.goto('/');
+	const skip = page.getByRole('link', { name: 'Skip the graphic' });
+	expect((await skip.boundingBox())?.width ?? 0).toBeLessThanOrEqual(1);
+	await skip.focus();
+	expect((await skip.boundingBox())?.width ?? 0).toBeGreaterThan(40);
+});
