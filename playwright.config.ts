@@ -1,32 +1,12 @@
-import { existsSync } from 'node:fs';
 import { defineConfig, devices } from '@playwright/test';
+import { CHROMIUM_ARGS, chromiumPath } from './scripts/chromium';
 
 const CI = Boolean(process.env.CI);
 // Parallel work on one machine: each run can serve its own build (BUILD_DIR) on its own port.
 const PORT = Number(process.env.E2E_PORT ?? 4173);
 const BASE_URL = `http://127.0.0.1:${PORT}`;
 
-/**
- * Debian's Chromium where installed (.ci/run installs it; Playwright's own browser downloads are
- * not reachable there), else whatever `npx playwright install chromium` put in place.
- */
-const executablePath =
-	process.env.CHROMIUM_PATH || (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
-
-const launchOptions = {
-	executablePath,
-	args: [
-		// Containers and CI run as root, where Chromium refuses to start with its sandbox.
-		'--no-sandbox',
-		'--disable-gpu',
-		'--disable-quic',
-		'--no-first-run',
-		// Keep the browser from phoning home, which only adds noise and flakiness offline.
-		'--disable-background-networking',
-		'--disable-component-update',
-		'--disable-sync'
-	]
-};
+const launchOptions = { executablePath: chromiumPath, args: CHROMIUM_ARGS };
 
 export default defineConfig({
 	testDir: 'tests/e2e',

@@ -15,6 +15,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { CHROMIUM_ARGS, chromiumPath } from './chromium';
 import { gzipSync } from 'node:zlib';
 import { chromium } from '@playwright/test';
 import * as chromeLauncher from 'chrome-launcher';
@@ -26,18 +27,8 @@ import { findPages, measurePage } from './page-weight.js';
 const root = fileURLToPath(new URL('..', import.meta.url));
 const buildName = process.env.BENCH_BUILD_DIR ?? 'build-bench';
 const buildDir = resolve(root, buildName);
-const chromePath =
-	process.env.CHROMIUM_PATH || (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
-// The same flags as playwright.config.ts: root in containers, no GPU, nothing phoning home.
-const CHROME_FLAGS = [
-	'--no-sandbox',
-	'--disable-gpu',
-	'--disable-quic',
-	'--no-first-run',
-	'--disable-background-networking',
-	'--disable-component-update',
-	'--disable-sync'
-];
+const chromePath = chromiumPath;
+const CHROME_FLAGS = CHROMIUM_ARGS;
 
 function build() {
 	if (process.env.BENCH_SKIP_BUILD && existsSync(join(buildDir, 'index.html'))) return;
