@@ -198,3 +198,109 @@ for (const viewport of VIEWPORTS) {
 		});
 	});
 }
+
+test.describe('the sticky chart across step changes, 375×800', () => {
+	test.use({ viewport: { width: 375, height: 800 } });
+
+	/** Every sticky chart's markup, read again until it has stopped changing (charts out of sight are
+	 * brought to their next state over a few frames). */
+	async function settledCharts(page: import('@playwright/test').Page) {
+		const read = () =>
+			page.locator('.sticky-chart').evaluateAll((charts) =>
+				charts.map((chart) => ({
+					chart: (chart as HTMLElement).dataset.sticky,
+					active: chart.classList.contains('is-active'),
+					inert: chart.hasAttribute('inert'),
+					markup: chart.querySelector('[data-body]')!.innerHTML
+				}))
+			);
+		let before = await read();
+		for (;;) {
+			await page.waitForTimeout(400);
+			const after = await read();
+			if (JSON.stringify(after) === JSON.stringify(before)) return after;
+			before = after;
+		}
+	}
+
+	test('a step change morphs the chart on screen rather than re-creating it', async ({ page }) => {
+		test.setTimeout(60_000);
+		await page.goto('/');
+		await waitForEnhanced(page);
+		const steps = await readSteps(page);
+		let checked = 0;
+		for (const [index, step] of steps.entries()) {
+			const previous = steps[index - 1];
+			if (previous?.chart === step.chart) {
+				// Tag the elements on screen, then check the next state still draws with them.
+				await page.evaluate(() => {
+					for (const el of document.querySelectorAll('.sticky-chart.is-active [data-body] svg'))
+						(el as unknown as { __kept: boolean }).__kept = true;
+				});
+			}
+			await page
+				.locator(`li.step#step-${step.n}`)
+				.evaluate((el) => el.scrollIntoView({ block: 'center', behavior: 'instant' }));
+			await expect(page.locator('section[data-scrolly]')).toHaveAttribute(
+				'data-active-step',
+				step.n
+			);
+			if (previous?.chart === step.chart) {
+				const kept = await page
+					.locator(`.sticky-chart[data-sticky="${step.chart}"] [data-body] svg`)
+					.evaluateAll((svgs) =>
+						svgs.map((svg) => (svg as unknown as { __kept?: boolean }).__kept === true)
+					);
+				expect(kept.length).toBeGreaterThan(0);
+				expect(kept, `step ${step.n} kept the svg elements of step ${previous.n}`).not.toContain(
+					false
+				);
+				checked++;
+			}
+		}
+		expect(checked, 'the story has steps that stay on one chart').toBeGreaterThan(0);
+	});
+
+	test('once settled, every chart depends only on the active step, however it was reached', async ({
+		page
+	}) => {
+		test.setTimeout(120_000);
+		await page.goto('/');
+		await waitForEnhanced(page);
+		const steps = await readSteps(page);
+		const scrolled = new Map<string, Awaited<ReturnType<typeof settledCharts>>>();
+		// Down through every step, then back up: charts out of sight are made ready for the steps ahead.
+		for (const step of [...steps, ...steps.slice(0, -1).reverse()]) {
+			await page
+				.locator(`li.step#step-${step.n}`)
+				.evaluate((el) => el.scrollIntoView({ block: 'center', behavior: 'instant' }));
+			await expect(page.locator('section[data-scrolly]')).toHaveAttribute(
+				'data-active-step',
+				step.n
+			);
+			const charts = await settledCharts(page);
+			expect(
+				charts.filter((chart) => chart.active).map((chart) => chart.chart),
+				`step ${step.n}`
+			).toEqual([step.chart]);
+			expect(
+				charts.filter((chart) => !chart.inert).map((chart) => chart.chart),
+				`step ${step.n}: only the chart on screen takes focus and pointer`
+			).toEqual([step.chart]);
+			const first = scrolled.get(step.n);
+			if (first) expect(charts, `step ${step.n}, scrolled back up to`).toEqual(first);
+			else scrolled.set(step.n, charts);
+		}
+		for (const step of steps) {
+			await page.goto(`/#step-${step.n}`);
+			await waitForEnhanced(page);
+			await expect(page.locator('section[data-scrolly]')).toHaveAttribute(
+				'data-active-step',
+				step.n
+			);
+			expect(await settledCharts(page), `step ${step.n}, opened by its link`).toEqual(
+				scrolled.get(step.n)
+			);
+		}
+	});
+});

@@ -1,5 +1,5 @@
 import '../embed/copy-code';
-import { morph } from './morph';
+import { createMorph, morph } from './morph';
 import { createScroller } from './scroller';
 
 /**
@@ -18,6 +18,9 @@ async function loadStates(url: string): Promise<Map<string, Element>> {
 	return states;
 }
 
+/** How many nodes a chart out of sight may change in one frame while it is made ready. */
+const NODES_PER_FRAME = 24;
+
 function enhance() {
 	const root = document.querySelector<HTMLElement>('[data-scrolly]');
 	if (!root) return;
@@ -28,6 +31,103 @@ function enhance() {
 	let states: Map<string, Element> | undefined;
 	let pending: number | undefined;
 	let announced = false;
+	// The step whose state each sticky chart holds: each starts in the first state the story gives it.
+	const holds = new Map(
+		stickies.map((sticky) => [
+			sticky,
+			steps.find((step) => step.dataset.chart === sticky.dataset.sticky)?.dataset.step
+		])
+	);
+	const preparing = new Map<HTMLElement, { step: string; morph: ReturnType<typeof createMorph> }>();
+	let preparingScheduled = false;
+
+	const bodyOf = (sticky: HTMLElement) => sticky.querySelector('[data-body]');
+
+	/**
+	 * Brings `sticky` to the state of step `index` at once (the chart on screen: its marks move together,
+	 * or jump when `instant`).
+	 */
+	function bringTo(sticky: HTMLElement, index: number, instant: boolean) {
+		const id = steps[index]!.dataset.step!;
+		preparing.delete(sticky);
+		const target = bodyOf(sticky);
+		const source = states?.get(id);
+		if (holds.get(sticky) === id || !target || !source) return;
+		// Only ever toggled on the chart that changes, just before it does, since it restyles its marks.
+		sticky.classList.toggle('is-instant', instant || reducedMotion.matches);
+		morph(target, source);
+		holds.set(sticky, id);
+	}
+
+	/**
+	 * The charts out of sight are brought, a slice per frame, to the state of the next step that shows
+	 * them (or, past their last step, the one before): a step that switches chart is then an opacity
+	 * change, never a whole chart's layout in the middle of a scroll. What they hold depends only on the
+	 * active step, so the settled page is the same however the reader got there.
+	 */
+	function prepareOthers(index: number) {
+		const chart = steps[index]!.dataset.chart;
+		for (const sticky of stickies) {
+			if (sticky.dataset.sticky === chart) continue;
+			const uses = (step: HTMLElement | undefined) => step?.dataset.chart === sticky.dataset.sticky;
+			const next = steps.slice(index + 1).find(uses) ?? steps.slice(0, index).reverse().find(uses);
+			const id = next?.dataset.step;
+			const target = bodyOf(sticky);
+			const source = id ? states?.get(id) : undefined;
+			if (!id || !target || !source || holds.get(sticky) === id) continue;
+			if (preparing.get(sticky)?.step === id) continue;
+			holds.delete(sticky);
+			preparing.set(sticky, { step: id, morph: createMorph(target, source) });
+		}
+		schedulePreparing();
+	}
+
+	function schedulePreparing() {
+		if (preparingScheduled || !preparing.size) return;
+		preparingScheduled = true;
+		// One slice per frame, each in its own task after the frame's rendering.
+		requestAnimationFrame(() =>
+			setTimeout(() => {
+				preparingScheduled = false;
+				// A chart that came on screen meanwhile was brought to its state at once, job and all.
+				const next = preparing.entries().next();
+				if (next.done) return;
+				const [sticky, job] = next.value;
+				if (job.morph.step(NODES_PER_FRAME)) {
+					preparing.delete(sticky);
+					holds.set(sticky, job.step);
+				}
+				schedulePreparing();
+			})
+		);
+	}
+
+	function applyInert() {
+		for (const sticky of stickies) {
+			const hidden = !sticky.classList.contains('is-active');
+			sticky.toggleAttribute('inert', hidden);
+			sticky.setAttribute('aria-hidden', String(hidden));
+		}
+	}
+
+	/**
+	 * After a step change, in tasks of their own so that no frame does much: `inert` and `aria-hidden` on
+	 * the charts out of sight (it restyles every element of a chart, so the switch itself is only an opacity change), then,
+	 * a frame later, their preparation for the steps ahead.
+	 */
+	let afterStepScheduled = false;
+	let activeIndex = 0;
+	function scheduleAfterStep() {
+		if (afterStepScheduled) return;
+		afterStepScheduled = true;
+		requestAnimationFrame(() =>
+			setTimeout(() => {
+				afterStepScheduled = false;
+				applyInert();
+				prepareOthers(activeIndex);
+			})
+		);
+	}
 
 	/**
 	 * Activates step `index`. Everything the reader perceives changes in one go: aria-current on the step,
@@ -42,20 +142,22 @@ function enhance() {
 			return;
 		}
 		const chart = step.dataset.chart;
-		root!.classList.toggle('is-instant', instant || reducedMotion.matches);
 		steps.forEach((other) => {
 			if (other === step) other.setAttribute('aria-current', 'step');
 			else other.removeAttribute('aria-current');
 		});
 		for (const sticky of stickies) {
 			const isActive = sticky.dataset.sticky === chart;
+			if (isActive) bringTo(sticky, index, instant);
 			sticky.classList.toggle('is-active', isActive);
-			sticky.toggleAttribute('inert', !isActive);
-			sticky.setAttribute('aria-hidden', String(!isActive));
-			const target = sticky.querySelector('[data-body]');
-			const source = states.get(step.dataset.step!);
-			if (isActive && target && source) morph(target, source);
+			// The chart leaving stays focusable for that frame, so it leaves the accessibility tree with
+			// its inert; the chart arriving is in it at once.
+			if (isActive) sticky.setAttribute('aria-hidden', 'false');
 		}
+		// With reduced motion the whole change happens in this one task, leaving nothing to change after it.
+		activeIndex = index;
+		if (reducedMotion.matches) applyInert();
+		else scheduleAfterStep();
 		root!.dataset.activeStep = step.dataset.step;
 		// The landing step on load is what the page says already; every change after it is announced once.
 		if (live && announced) live.textContent = step.dataset.announce ?? '';

@@ -9,8 +9,6 @@ export interface ScrollerOptions {
 	offset?: number;
 }
 
-const THRESHOLDS = Array.from({ length: 21 }, (_, index) => index / 20);
-
 /**
  * The story's scroller: IntersectionObserver decides when to look, and the step positions decide which
  * step is active (the last one whose top has passed the offset line). Reading positions rather than
@@ -44,11 +42,22 @@ export function createScroller({ steps, onstep, onprogress, offset = 0.5 }: Scro
 		}
 	}
 
+	// The root is shrunk to the offset line, so the observer fires only when a step's edge crosses it:
+	// the one moment the active step can change. Progress within a step needs every scroll frame.
 	const observer = new IntersectionObserver(() => update(false), {
 		rootMargin: `-${offset * 100}% 0px -${(1 - offset) * 100}% 0px`,
-		threshold: THRESHOLDS
+		threshold: 0
 	});
 	steps.forEach((step) => observer.observe(step));
+	let frame = 0;
+	const onScroll = () => {
+		if (!frame)
+			frame = requestAnimationFrame(() => {
+				frame = 0;
+				update(false);
+			});
+	};
+	if (onprogress) window.addEventListener('scroll', onScroll, { passive: true });
 	const onResize = () => update(false);
 	window.addEventListener('resize', onResize);
 	update(true);
@@ -61,6 +70,8 @@ export function createScroller({ steps, onstep, onprogress, offset = 0.5 }: Scro
 		},
 		destroy() {
 			observer.disconnect();
+			cancelAnimationFrame(frame);
+			window.removeEventListener('scroll', onScroll);
 			window.removeEventListener('resize', onResize);
 		}
 	};
