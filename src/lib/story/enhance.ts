@@ -1,4 +1,5 @@
 import '../embed/copy-code';
+import { createFrameQueue } from './frame-queue';
 import { createMorph, morph } from './morph';
 import { createScroller } from './scroller';
 
@@ -18,8 +19,9 @@ async function loadStates(url: string): Promise<Map<string, Element>> {
 	return states;
 }
 
-/** How many nodes a chart out of sight may change in one frame while it is made ready. */
+/** How many nodes a chart out of sight may change, and for how long it may be walked, in one frame. */
 const NODES_PER_FRAME = 24;
+const MILLISECONDS_PER_FRAME = 4;
 
 function enhance() {
 	const root = document.querySelector<HTMLElement>('[data-scrolly]');
@@ -39,7 +41,7 @@ function enhance() {
 		])
 	);
 	const preparing = new Map<HTMLElement, { step: string; morph: ReturnType<typeof createMorph> }>();
-	let preparingScheduled = false;
+	const afterStep = createFrameQueue();
 
 	const bodyOf = (sticky: HTMLElement) => sticky.querySelector('[data-body]');
 
@@ -75,58 +77,46 @@ function enhance() {
 			const target = bodyOf(sticky);
 			const source = id ? states?.get(id) : undefined;
 			if (!id || !target || !source || holds.get(sticky) === id) continue;
-			if (preparing.get(sticky)?.step === id) continue;
-			holds.delete(sticky);
-			preparing.set(sticky, { step: id, morph: createMorph(target, source) });
+			if (preparing.get(sticky)?.step !== id) {
+				holds.delete(sticky);
+				preparing.set(sticky, { step: id, morph: createMorph(target, source) });
+			}
+			const job = preparing.get(sticky)!;
+			afterStep.push(() => {
+				// Gone when the chart came on screen meanwhile and was brought to its state at once.
+				if (preparing.get(sticky) !== job) return false;
+				if (!job.morph.step(NODES_PER_FRAME, MILLISECONDS_PER_FRAME)) return true;
+				preparing.delete(sticky);
+				holds.set(sticky, id);
+				return false;
+			});
 		}
-		schedulePreparing();
 	}
 
-	function schedulePreparing() {
-		if (preparingScheduled || !preparing.size) return;
-		preparingScheduled = true;
-		// One slice per frame, each in its own task after the frame's rendering.
-		requestAnimationFrame(() =>
-			setTimeout(() => {
-				preparingScheduled = false;
-				// A chart that came on screen meanwhile was brought to its state at once, job and all.
-				const next = preparing.entries().next();
-				if (next.done) return;
-				const [sticky, job] = next.value;
-				if (job.morph.step(NODES_PER_FRAME)) {
-					preparing.delete(sticky);
-					holds.set(sticky, job.step);
-				}
-				schedulePreparing();
-			})
-		);
-	}
-
-	function applyInert() {
-		for (const sticky of stickies) {
-			const hidden = !sticky.classList.contains('is-active');
-			sticky.toggleAttribute('inert', hidden);
-			sticky.setAttribute('aria-hidden', String(hidden));
-		}
+	/** `inert` keeps focus and pointers off the charts out of sight, `aria-hidden` screen readers. */
+	function setInteractive(sticky: HTMLElement, interactive: boolean) {
+		sticky.toggleAttribute('inert', !interactive);
+		sticky.setAttribute('aria-hidden', String(!interactive));
 	}
 
 	/**
-	 * After a step change, in tasks of their own so that no frame does much: `inert` and `aria-hidden` on
-	 * the charts out of sight (it restyles every element of a chart, so the switch itself is only an opacity change), then,
-	 * a frame later, their preparation for the steps ahead.
+	 * What can wait after a step change, a frame apart: `inert` restyles every element of a chart, so the
+	 * switch itself is only an opacity change; the chart arriving becomes interactive, then the one
+	 * leaving stops being so, then the charts out of sight are made ready for the steps ahead.
 	 */
-	let afterStepScheduled = false;
-	let activeIndex = 0;
-	function scheduleAfterStep() {
-		if (afterStepScheduled) return;
-		afterStepScheduled = true;
-		requestAnimationFrame(() =>
-			setTimeout(() => {
-				afterStepScheduled = false;
-				applyInert();
-				prepareOthers(activeIndex);
-			})
-		);
+	function afterStepChange(index: number) {
+		const active = stickies.find((sticky) => sticky.classList.contains('is-active'));
+		const others = stickies.filter((sticky) => sticky !== active);
+		if (reducedMotion.matches) {
+			// With reduced motion the whole change happens in one task, leaving nothing to change after it.
+			if (active) setInteractive(active, true);
+			others.forEach((sticky) => setInteractive(sticky, false));
+			return;
+		}
+		afterStep.clear();
+		if (active) afterStep.push(() => setInteractive(active, true));
+		afterStep.push(() => others.forEach((sticky) => setInteractive(sticky, false)));
+		afterStep.push(() => prepareOthers(index));
 	}
 
 	/**
@@ -154,10 +144,7 @@ function enhance() {
 			// its inert; the chart arriving is in it at once.
 			if (isActive) sticky.setAttribute('aria-hidden', 'false');
 		}
-		// With reduced motion the whole change happens in this one task, leaving nothing to change after it.
-		activeIndex = index;
-		if (reducedMotion.matches) applyInert();
-		else scheduleAfterStep();
+		afterStepChange(index);
 		root!.dataset.activeStep = step.dataset.step;
 		// The landing step on load is what the page says already; every change after it is announced once.
 		if (live && announced) live.textContent = step.dataset.announce ?? '';

@@ -39,8 +39,9 @@ function sameShape(target: Node, source: Node): boolean {
  * keep their elements and CSS transitions move them. Where the structure differs (an axis with other
  * ticks, a table with other rows), that subtree is replaced wholesale.
  *
- * The walk can stop and resume: `step(budget)` changes about `budget` nodes and says whether it is done,
- * so a chart nobody sees yet can be brought to its next state over several frames, none of them long.
+ * The walk can stop and resume: `step(budget, milliseconds)` changes about `budget` nodes, or walks for
+ * about `milliseconds`, and says whether it is done, so a chart nobody sees yet can be brought to its
+ * next state over several frames, none of them long.
  */
 export function createMorph(target: Element, source: Element) {
 	// Pairs of (next target child, next source child) still to walk, innermost last.
@@ -59,13 +60,15 @@ export function createMorph(target: Element, source: Element) {
 	}
 
 	return {
-		step(budget = Infinity): boolean {
+		step(budget = Infinity, milliseconds = Infinity): boolean {
+			const deadline = performance.now() + milliseconds;
 			let spent = 0;
 			if (!started) {
 				started = true;
 				spent += visit(target, source);
 			}
-			while (stack.length && spent < budget) {
+			// Walking unchanged nodes costs time too (the first walk of a chart most of all).
+			while (stack.length && spent < budget && performance.now() < deadline) {
 				const pair = stack[stack.length - 1]!;
 				const [into, from] = pair as [Node, Node];
 				if (into.nextSibling) pair[0] = into.nextSibling;

@@ -1,0 +1,33 @@
+/**
+ * Runs jobs one per frame, each in a task of its own just after a frame is drawn, so that work which
+ * can wait never piles into the frame a reader is scrolling through. A job that returns true is not
+ * finished: it runs again in the next frame, before the jobs queued behind it.
+ */
+export function createFrameQueue() {
+	const jobs: (() => boolean | void)[] = [];
+	let scheduled = false;
+
+	function pump() {
+		if (scheduled || !jobs.length) return;
+		scheduled = true;
+		requestAnimationFrame(() =>
+			setTimeout(() => {
+				scheduled = false;
+				const job = jobs.shift();
+				if (job?.()) jobs.unshift(job);
+				pump();
+			})
+		);
+	}
+
+	return {
+		push(job: () => boolean | void) {
+			jobs.push(job);
+			pump();
+		},
+		/** Drops the jobs not yet run (a newer step has made them moot). */
+		clear() {
+			jobs.length = 0;
+		}
+	};
+}
