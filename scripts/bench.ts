@@ -6,7 +6,8 @@
  * never asserted: they vary by machine, so they belong here and not in `npm test`.
  *
  * Env: BENCH_BUILD_DIR (build-bench), BENCH_SKIP_BUILD=1 to measure an existing build, BENCH_RUNS
- * (3 Lighthouse runs per page), CHROMIUM_PATH (/usr/bin/chromium), PUBLIC_SITE_URL and BASE_PATH as
+ * (3 Lighthouse runs per page), BENCH_SCROLL_RUNS (3 traced scrolls per width), BENCH_ONLY=scroll
+ * (no Lighthouse), CHROMIUM_PATH (/usr/bin/chromium), PUBLIC_SITE_URL and BASE_PATH as
  * for a real build (absolute canonical URLs need PUBLIC_SITE_URL).
  */
 import { spawnSync } from 'node:child_process';
@@ -134,7 +135,7 @@ async function runLighthouse(url: string, port: number): Promise<LighthouseRow> 
 async function longestScrollTask(
 	origin: string,
 	width: number
-): Promise<{ ms: number; steps: number }> {
+): Promise<{ ms: number; parts: string; steps: number }> {
 	const browser = await chromium.launch({ executablePath: chromePath, args: CHROME_FLAGS });
 	const page = await browser.newPage({ viewport: { width, height: 800 } });
 	await page.goto(`${origin}/`);
@@ -158,18 +159,58 @@ async function longestScrollTask(
 	}
 	await page.waitForTimeout(1000);
 	const trace = JSON.parse((await browser.stopTracing()).toString()) as {
-		traceEvents: { name: string; ph: string; dur?: number }[];
+		traceEvents: TraceEvent[];
 	};
 	await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
 	const steps = await page.evaluate(
 		() => (window as unknown as { seenSteps: Set<string> }).seenSteps.size
 	);
 	await browser.close();
-	const tasks = trace.traceEvents.filter(
-		(event) =>
-			(event.name === 'RunTask' || event.name === 'ThreadControllerImpl::RunTask') && event.dur
+	return { ...longestPageTask(trace.traceEvents), steps };
+}
+
+interface TraceEvent {
+	name: string;
+	ph: string;
+	pid: number;
+	tid: number;
+	ts: number;
+	dur?: number;
+	args?: { name?: string };
+}
+
+/**
+ * The longest task on the page's main thread (a long task as the Long Tasks API counts it: other
+ * threads and the browser process are not the page's), and what filled it.
+ */
+function longestPageTask(events: TraceEvent[]): { ms: number; parts: string } {
+	const thread = (event: TraceEvent) => `${event.pid}:${event.tid}`;
+	const main = new Set(
+		events
+			.filter((e) => e.ph === 'M' && e.name === 'thread_name' && e.args?.name === 'CrRendererMain')
+			.map(thread)
 	);
-	return { ms: Math.max(0, ...tasks.map((task) => task.dur! / 1000)), steps };
+	const tasks = events.filter(
+		(e) =>
+			(e.name === 'RunTask' || e.name === 'ThreadControllerImpl::RunTask') &&
+			e.dur &&
+			main.has(thread(e))
+	);
+	const longest = tasks.sort((a, b) => b.dur! - a.dur!)[0];
+	if (!longest) return { ms: 0, parts: '' };
+	const inside = new Map<string, number>();
+	for (const e of events) {
+		if (e === longest || !e.dur || thread(e) !== thread(longest) || e.name.includes('RunTask'))
+			continue;
+		if (e.ts >= longest.ts && e.ts + e.dur <= longest.ts + longest.dur!)
+			inside.set(e.name, Math.max(inside.get(e.name) ?? 0, e.dur));
+	}
+	const parts = [...inside]
+		.sort((a, b) => b[1] - a[1])
+		.slice(0, 3)
+		.map(([name, dur]) => `${name} ${(dur / 1000).toFixed(1)}`)
+		.join(', ');
+	return { ms: longest.dur! / 1000, parts };
 }
 
 const kb = (bytes: number) => (bytes / 1024).toFixed(1);
@@ -190,6 +231,9 @@ const routes = ['/', ...CHART_IDS.map((id) => `/embed/${id}/`)];
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 /** The scroll is traced at a phone's width (chart above the steps) and a laptop's (side by side). */
 const SCROLL_WIDTHS = [375, 1280];
+const SCROLL_RUNS = Number(process.env.BENCH_SCROLL_RUNS ?? 3);
+/** BENCH_ONLY=scroll skips Lighthouse (the slow part) and prints the scroll traces alone. */
+const scrollOnly = process.env.BENCH_ONLY === 'scroll';
 const { server, origin } = await serve();
 const chrome = await chromeLauncher.launch({
 	chromePath,
@@ -202,7 +246,7 @@ const rows: string[][] = [
 const notes: string[] = [];
 const lcpNotes: string[] = [];
 try {
-	for (const route of routes) {
+	for (const route of scrollOnly ? [] : routes) {
 		const weight = weights.get(route);
 		const runs: LighthouseRow[] = [];
 		for (let run = 0; run < RUNS; run++)
@@ -223,14 +267,16 @@ try {
 			lh.cls.toFixed(3)
 		]);
 	}
-	const scrolls: { width: number; ms: number[]; steps: number }[] = [];
+	const scrolls: { width: number; ms: number[]; steps: number; worst: string }[] = [];
 	for (const width of SCROLL_WIDTHS) {
 		const runs = [];
-		for (let run = 0; run < RUNS; run++) runs.push(await longestScrollTask(origin, width));
+		for (let run = 0; run < SCROLL_RUNS; run++) runs.push(await longestScrollTask(origin, width));
+		const worst = runs.reduce((a, b) => (b.ms > a.ms ? b : a));
 		scrolls.push({
 			width,
 			ms: runs.map((r) => r.ms),
-			steps: Math.min(...runs.map((r) => r.steps))
+			steps: Math.min(...runs.map((r) => r.steps)),
+			worst: worst.parts
 		});
 	}
 	const widths = rows[0]!.map((_, col) => Math.max(...rows.map((row) => row[col]!.length)));
@@ -248,7 +294,7 @@ try {
 	for (const scroll of scrolls) {
 		console.log(
 			`  ${scroll.width} px, ${scroll.steps} steps seen: worst ${Math.max(...scroll.ms).toFixed(1)} ms ` +
-				`(runs: ${scroll.ms.map((ms) => ms.toFixed(1)).join(', ')})`
+				`(runs: ${scroll.ms.map((ms) => ms.toFixed(1)).join(', ')}); in the worst: ${scroll.worst}`
 		);
 	}
 	console.log(

@@ -1,7 +1,5 @@
 import type { Handle } from '@sveltejs/kit';
-
-/** Svelte's hydration markers, e.g. `<!--[-->`, `<!--]-->`, `<!---->`, `<!--[-1-->`. */
-const HYDRATION_MARKER = /<!--[[\]!]?-?\d*-->/g;
+import { HYDRATION_MARKER } from '$lib/server/hydration-marker';
 
 /**
  * Pages that never hydrate (csr = false) don't need Svelte's hydration markers: dropping them saves

@@ -212,14 +212,19 @@ test.describe('data tables', () => {
 	async function expectedRows(page: Page): Promise<Map<string, string[]>> {
 		const entries = await page.evaluate(async () => {
 			const url =
-				document.querySelector<HTMLElement>('[data-scrolly]')?.dataset.states ?? '/story-states/';
-			const doc = new DOMParser().parseFromString(await (await fetch(url)).text(), 'text/html');
-			return Array.from(doc.querySelectorAll<HTMLElement>('[data-state-for]'), (section) => [
-				section.dataset.stateFor!,
-				Array.from(section.querySelectorAll('details.data-table tbody tr'), (tr) =>
-					(tr.textContent ?? '').replace(/\s+/g, ' ').trim()
-				)
-			]);
+				document.querySelector<HTMLElement>('[data-scrolly]')?.dataset.states ??
+				'/story-states.json';
+			const states = (await (await fetch(url)).json()) as Record<string, string>;
+			return Object.entries(states).map(([step, markup]) => {
+				const template = document.createElement('template');
+				template.innerHTML = markup;
+				return [
+					step,
+					Array.from(template.content.querySelectorAll('details.data-table tbody tr'), (tr) =>
+						(tr.textContent ?? '').replace(/\s+/g, ' ').trim()
+					)
+				];
+			});
 		});
 		return new Map(entries as [string, string[]][]);
 	}

@@ -5,18 +5,21 @@ import { createScroller } from './scroller';
 
 /**
  * The whole of the story's JavaScript. The page carries the sticky chart in its first state; every other
- * step's chart state is prerendered in /story-states/, fetched once, and the sticky chart is morphed to
+ * step's chart state is prerendered in /story-states.json, fetched once, and the sticky chart is morphed to
  * the active step's state, so the page itself stays small and the charts are never drawn in the browser.
  */
-async function loadStates(url: string): Promise<Map<string, Element>> {
+async function loadStates(url: string): Promise<Map<string, string>> {
 	const response = await fetch(url);
-	const doc = new DOMParser().parseFromString(await response.text(), 'text/html');
-	const states = new Map<string, Element>();
-	for (const section of Array.from(doc.querySelectorAll<HTMLElement>('[data-state-for]'))) {
-		const body = section.querySelector('[data-body]');
-		if (body) states.set(section.dataset.stateFor!, body);
-	}
-	return states;
+	if (!response.ok) throw new Error(`${url}: ${response.status}`);
+	return new Map(Object.entries((await response.json()) as Record<string, string>));
+}
+
+/** One step's chart state as elements, parsed (inert: nothing loads or runs) from its markup. */
+function parseState(markup: string | undefined): Element | undefined {
+	if (!markup) return undefined;
+	const template = document.createElement('template');
+	template.innerHTML = markup;
+	return template.content.firstElementChild ?? undefined;
 }
 
 /** How many nodes a chart out of sight may change, and for how long it may be walked, in one frame. */
@@ -30,7 +33,7 @@ function enhance() {
 	const stickies = Array.from(root.querySelectorAll<HTMLElement>('[data-sticky]'));
 	const live = document.querySelector<HTMLElement>('[data-live]');
 	const reducedMotion = window.matchMedia('(prefers-reduced-motion: reduce)');
-	let states: Map<string, Element> | undefined;
+	let states: Map<string, string> | undefined;
 	let pending: number | undefined;
 	let announced = false;
 	// The step whose state each sticky chart holds: each starts in the first state the story gives it.
@@ -53,8 +56,9 @@ function enhance() {
 		const id = steps[index]!.dataset.step!;
 		preparing.delete(sticky);
 		const target = bodyOf(sticky);
-		const source = states?.get(id);
-		if (holds.get(sticky) === id || !target || !source) return;
+		if (holds.get(sticky) === id || !target) return;
+		const source = parsedAhead.get(id) ?? parseState(states?.get(id));
+		if (!source) return;
 		// Only ever toggled on the chart that changes, just before it does, since it restyles its marks.
 		sticky.classList.toggle('is-instant', instant || reducedMotion.matches);
 		morph(target, source);
@@ -75,11 +79,13 @@ function enhance() {
 			const next = steps.slice(index + 1).find(uses) ?? steps.slice(0, index).reverse().find(uses);
 			const id = next?.dataset.step;
 			const target = bodyOf(sticky);
-			const source = id ? states?.get(id) : undefined;
-			if (!id || !target || !source || holds.get(sticky) === id) continue;
+			if (!id || !target || !states?.has(id) || holds.get(sticky) === id) continue;
 			if (preparing.get(sticky)?.step !== id) {
 				holds.delete(sticky);
-				preparing.set(sticky, { step: id, morph: createMorph(target, source) });
+				preparing.set(sticky, {
+					step: id,
+					morph: createMorph(target, parseState(states.get(id))!)
+				});
 			}
 			const job = preparing.get(sticky)!;
 			afterStep.push(() => {
@@ -90,6 +96,21 @@ function enhance() {
 				holds.set(sticky, id);
 				return false;
 			});
+		}
+	}
+
+	/**
+	 * The states of the steps on either side, when they keep the chart on screen, are parsed ahead, so
+	 * moving one step within a chart only has to morph it.
+	 */
+	const parsedAhead = new Map<string, Element>();
+	function parseAhead(index: number) {
+		parsedAhead.clear();
+		for (const near of [steps[index - 1], steps[index + 1]]) {
+			const id = near?.dataset.step;
+			if (!id || near.dataset.chart !== steps[index]!.dataset.chart) continue;
+			const parsed = parseState(states?.get(id));
+			if (parsed) parsedAhead.set(id, parsed);
 		}
 	}
 
@@ -115,6 +136,7 @@ function enhance() {
 		}
 		afterStep.clear();
 		if (active) afterStep.push(() => setInteractive(active, true));
+		afterStep.push(() => parseAhead(index));
 		afterStep.push(() => others.forEach((sticky) => setInteractive(sticky, false)));
 		afterStep.push(() => prepareOthers(index));
 	}
@@ -157,7 +179,7 @@ function enhance() {
 	const linked = /^#step-(\d+)$/.exec(window.location.hash);
 	if (linked && steps[Number(linked[1]) - 1]) scroller.activate(Number(linked[1]) - 1);
 
-	const settle = (loaded: Map<string, Element>) => {
+	const settle = (loaded: Map<string, string>) => {
 		states = loaded;
 		root.classList.add('is-ready');
 		if (pending !== undefined) show(pending, true);
@@ -166,7 +188,7 @@ function enhance() {
 	// that nobody sees before scrolling.
 	requestAnimationFrame(() =>
 		setTimeout(() =>
-			loadStates(root.dataset.states ?? '/story-states/')
+			loadStates(root.dataset.states ?? '/story-states.json')
 				.then(settle)
 				// Offline or blocked: steps still become current and announce; charts keep their states.
 				.catch(() => settle(new Map()))

@@ -6,7 +6,7 @@ export const VIEWPORTS = [
 	{ name: 'desktop', width: 1280, height: 800 }
 ] as const;
 
-/** What a step's chart should show, read from the prerendered /story-states/ page. */
+/** What a step's chart should show, read from the prerendered /story-states.json. */
 export interface StepState {
 	/** The svg's text alternative, which names the highlighted marks. */
 	label: string;
@@ -34,18 +34,20 @@ export const test = base.extend<{ pageErrors: string[] }>({
 });
 
 /**
- * Reads every step's expected chart state the way the story script does: by parsing /story-states/.
- * Runs in the page so it uses the browser's own HTML parser rather than a regex.
+ * Reads every step's expected chart state the way the story script does: from /story-states.json, each
+ * state's markup parsed by the browser's own HTML parser (in a <template>) rather than by a regex.
  */
 export async function readStoryStates(page: Page): Promise<Map<string, StepState>> {
 	const entries = await page.evaluate(async () => {
 		const root = document.querySelector<HTMLElement>('[data-scrolly]');
-		const response = await fetch(root?.dataset.states ?? '/story-states/');
-		const doc = new DOMParser().parseFromString(await response.text(), 'text/html');
-		return Array.from(doc.querySelectorAll<HTMLElement>('[data-state-for]'), (section) => {
-			const body = section.querySelector('[data-body]');
+		const response = await fetch(root?.dataset.states ?? '/story-states.json');
+		const states = (await response.json()) as Record<string, string>;
+		return Object.entries(states).map(([step, markup]) => {
+			const template = document.createElement('template');
+			template.innerHTML = markup;
+			const body = template.content.querySelector('[data-body]');
 			return [
-				section.dataset.stateFor!,
+				step,
 				{
 					label: body?.querySelector('svg[aria-label]')?.getAttribute('aria-label') ?? '',
 					callouts: Array.from(body?.querySelectorAll('ol.callouts li') ?? [], (li) =>
