@@ -1,0 +1,155 @@
+import { createFrameQueue } from './frame-queue';
+import { createMorph, morph } from './morph';
+
+/** One step's chart state as elements, parsed (inert: nothing loads or runs) from its markup. */
+function parseState(markup: string | undefined): Element | undefined {
+	if (!markup) return undefined;
+	const template = document.createElement('template');
+	template.innerHTML = markup;
+	return template.content.firstElementChild ?? undefined;
+}
+
+/** How many nodes a chart out of sight may change, and for how long it may be walked, in one frame. */
+const NODES_PER_FRAME = 24;
+const MILLISECONDS_PER_FRAME = 4;
+
+interface StickyChartsOptions {
+	/** The step elements, in story order, each naming its chart in `data-chart`. */
+	steps: HTMLElement[];
+	/** The stacked charts, one per chart id in `data-sticky`, each holding a `[data-body]`. */
+	stickies: HTMLElement[];
+	/** Every step's chart state as markup, by step number. */
+	states: Map<string, string>;
+	reducedMotion: MediaQueryList;
+}
+
+/**
+ * The sticky graphic: which of its stacked charts is on screen, and in which step's state. The chart on
+ * screen is morphed at once; the others are made ready for their next step out of sight, a slice per
+ * frame, so no frame of a scroll does much.
+ */
+export function createStickyCharts({
+	steps,
+	stickies,
+	states,
+	reducedMotion
+}: StickyChartsOptions) {
+	// The step whose state each sticky chart holds: each starts in the first state the story gives it.
+	const holds = new Map(
+		stickies.map((sticky) => [
+			sticky,
+			steps.find((step) => step.dataset.chart === sticky.dataset.sticky)?.dataset.step
+		])
+	);
+	const preparing = new Map<HTMLElement, { step: string; morph: ReturnType<typeof createMorph> }>();
+	const afterStep = createFrameQueue();
+
+	const bodyOf = (sticky: HTMLElement) => sticky.querySelector('[data-body]');
+
+	/**
+	 * Brings `sticky` to the state of step `index` at once (the chart on screen: its marks move together,
+	 * or jump when `instant`).
+	 */
+	function bringTo(sticky: HTMLElement, index: number, instant: boolean) {
+		const id = steps[index]!.dataset.step!;
+		preparing.delete(sticky);
+		const target = bodyOf(sticky);
+		if (holds.get(sticky) === id || !target) return;
+		const source = parsedAhead.get(id) ?? parseState(states.get(id));
+		if (!source) return;
+		// Only ever toggled on the chart that changes, just before it does, since it restyles its marks.
+		sticky.classList.toggle('is-instant', instant || reducedMotion.matches);
+		morph(target, source);
+		holds.set(sticky, id);
+	}
+
+	/**
+	 * The charts out of sight are brought, a slice per frame, to the state of the next step that shows
+	 * them (or, past their last step, the one before): a step that switches chart is then an opacity
+	 * change, never a whole chart's layout in the middle of a scroll. What they hold depends only on the
+	 * active step, so the settled page is the same however the reader got there.
+	 */
+	function prepareOthers(index: number) {
+		const chart = steps[index]!.dataset.chart;
+		for (const sticky of stickies) {
+			if (sticky.dataset.sticky === chart) continue;
+			const uses = (step: HTMLElement | undefined) => step?.dataset.chart === sticky.dataset.sticky;
+			const next = steps.slice(index + 1).find(uses) ?? steps.slice(0, index).reverse().find(uses);
+			const id = next?.dataset.step;
+			const target = bodyOf(sticky);
+			if (!id || !target || !states.has(id) || holds.get(sticky) === id) continue;
+			if (preparing.get(sticky)?.step !== id) {
+				holds.delete(sticky);
+				preparing.set(sticky, {
+					step: id,
+					morph: createMorph(target, parseState(states.get(id))!)
+				});
+			}
+			const job = preparing.get(sticky)!;
+			afterStep.push(() => {
+				// Gone when the chart came on screen meanwhile and was brought to its state at once.
+				if (preparing.get(sticky) !== job) return false;
+				if (!job.morph.step(NODES_PER_FRAME, MILLISECONDS_PER_FRAME)) return true;
+				preparing.delete(sticky);
+				holds.set(sticky, id);
+				return false;
+			});
+		}
+	}
+
+	/**
+	 * The states of the steps on either side, when they keep the chart on screen, are parsed ahead, so
+	 * moving one step within a chart only has to morph it.
+	 */
+	const parsedAhead = new Map<string, Element>();
+	function parseAhead(index: number) {
+		parsedAhead.clear();
+		for (const near of [steps[index - 1], steps[index + 1]]) {
+			const id = near?.dataset.step;
+			if (!id || near.dataset.chart !== steps[index]!.dataset.chart) continue;
+			const parsed = parseState(states.get(id));
+			if (parsed) parsedAhead.set(id, parsed);
+		}
+	}
+
+	/** `inert` keeps focus and pointers off the charts out of sight, `aria-hidden` screen readers. */
+	function setInteractive(sticky: HTMLElement, interactive: boolean) {
+		sticky.toggleAttribute('inert', !interactive);
+		sticky.setAttribute('aria-hidden', String(!interactive));
+	}
+
+	/**
+	 * What can wait after a step change, a frame apart: `inert` restyles every element of a chart, so the
+	 * switch itself is only an opacity change; the chart arriving becomes interactive, then the one
+	 * leaving stops being so, then the charts out of sight are made ready for the steps ahead.
+	 */
+	function afterStepChange(index: number) {
+		const active = stickies.find((sticky) => sticky.classList.contains('is-active'));
+		const others = stickies.filter((sticky) => sticky !== active);
+		if (reducedMotion.matches) {
+			// With reduced motion the whole change happens in one task, leaving nothing to change after it.
+			if (active) setInteractive(active, true);
+			others.forEach((sticky) => setInteractive(sticky, false));
+			return;
+		}
+		afterStep.clear();
+		if (active) afterStep.push(() => setInteractive(active, true));
+		afterStep.push(() => parseAhead(index));
+		afterStep.push(() => others.forEach((sticky) => setInteractive(sticky, false)));
+		afterStep.push(() => prepareOthers(index));
+	}
+
+	/** Shows step `index`'s chart in its state; `instant` skips transitions (a jump). */
+	return function show(index: number, instant: boolean) {
+		const chart = steps[index]!.dataset.chart;
+		for (const sticky of stickies) {
+			const isActive = sticky.dataset.sticky === chart;
+			if (isActive) bringTo(sticky, index, instant);
+			sticky.classList.toggle('is-active', isActive);
+			// The chart leaving stays focusable for that frame, so it leaves the accessibility tree with
+			// its inert; the chart arriving is in it at once.
+			if (isActive) sticky.setAttribute('aria-hidden', 'false');
+		}
+		afterStepChange(index);
+	};
+}
