@@ -44,19 +44,47 @@ function sameShape(target: Node, source: Node): boolean {
  * next state over several frames, none of them long.
  */
 export function createMorph(target: Element, source: Element) {
-	// Pairs of (next target child, next source child) still to walk, innermost last.
-	const stack: [Node | null, Node | null][] = [];
+	// Work still to do, innermost last: walk a pair of (target, source) siblings in step, or copy
+	// source siblings into a target element one node at a time (so a replaced subtree, too, can be spread
+	// over frames).
+	type Task = { walk: true; into: Node; from: Node } | { walk: false; parent: Element; from: Node };
+	const stack: Task[] = [];
 	let started = false;
 
 	/** Brings one element's attributes across and queues its children; returns the nodes it changed. */
 	function visit(into: Element, from: Element): number {
 		const changed = syncAttributes(into, from);
-		if (!sameShape(into, from)) {
-			into.replaceChildren(...Array.from(from.childNodes, (node) => node.cloneNode(true)));
-			return changed + 1 + from.getElementsByTagName('*').length;
+		if (!from.firstChild) {
+			if (into.firstChild) into.replaceChildren();
+			return changed;
 		}
-		if (from.firstChild) stack.push([into.firstChild, from.firstChild]);
-		return changed;
+		if (sameShape(into, from)) {
+			stack.push({ walk: true, into: into.firstChild!, from: from.firstChild });
+			return changed;
+		}
+		into.replaceChildren();
+		stack.push({ walk: false, parent: into, from: from.firstChild });
+		return changed + 1;
+	}
+
+	/** Walks or copies the next node of the innermost task; returns the nodes it changed. */
+	function next(task: Task): number {
+		const from = task.from;
+		if (from.nextSibling) task.from = from.nextSibling;
+		else stack.pop();
+		if (!task.walk) {
+			const copy = from.cloneNode(false);
+			task.parent.append(copy);
+			if (from.firstChild)
+				stack.push({ walk: false, parent: copy as Element, from: from.firstChild });
+			return 1;
+		}
+		const into = task.into;
+		if (into.nextSibling) task.into = into.nextSibling;
+		if (from.nodeType === Node.ELEMENT_NODE) return visit(into as Element, from as Element);
+		if (into.nodeValue === from.nodeValue) return 0;
+		into.nodeValue = from.nodeValue;
+		return 1;
 	}
 
 	return {
@@ -68,18 +96,8 @@ export function createMorph(target: Element, source: Element) {
 				spent += visit(target, source);
 			}
 			// Walking unchanged nodes costs time too (the first walk of a chart most of all).
-			while (stack.length && spent < budget && performance.now() < deadline) {
-				const pair = stack[stack.length - 1]!;
-				const [into, from] = pair as [Node, Node];
-				if (into.nextSibling) pair[0] = into.nextSibling;
-				else stack.pop();
-				pair[1] = from.nextSibling;
-				if (from.nodeType === Node.ELEMENT_NODE) spent += visit(into as Element, from as Element);
-				else if (into.nodeValue !== from.nodeValue) {
-					into.nodeValue = from.nodeValue;
-					spent++;
-				}
-			}
+			while (stack.length && spent < budget && performance.now() < deadline)
+				spent += next(stack[stack.length - 1]!);
 			return stack.length === 0;
 		}
 	};
