@@ -4,6 +4,7 @@ import {
 	VIEWPORTS,
 	readSteps,
 	readStoryStates,
+	scrollToStep,
 	test,
 	waitForEnhanced
 } from './support/story';
@@ -238,13 +239,7 @@ test.describe('the sticky chart across step changes, 375×800', () => {
 						(el as unknown as { __kept: boolean }).__kept = true;
 				});
 			}
-			await page
-				.locator(`li.step#step-${step.n}`)
-				.evaluate((el) => el.scrollIntoView({ block: 'center', behavior: 'instant' }));
-			await expect(page.locator('section[data-scrolly]')).toHaveAttribute(
-				'data-active-step',
-				step.n
-			);
+			await scrollToStep(page, step.n);
 			if (previous?.chart === step.chart) {
 				const kept = await page
 					.locator(`.sticky-chart[data-sticky="${step.chart}"] [data-body] svg`)
@@ -271,13 +266,7 @@ test.describe('the sticky chart across step changes, 375×800', () => {
 		const scrolled = new Map<string, Awaited<ReturnType<typeof settledCharts>>>();
 		// Down through every step, then back up: charts out of sight are made ready for the steps ahead.
 		for (const step of [...steps, ...steps.slice(0, -1).reverse()]) {
-			await page
-				.locator(`li.step#step-${step.n}`)
-				.evaluate((el) => el.scrollIntoView({ block: 'center', behavior: 'instant' }));
-			await expect(page.locator('section[data-scrolly]')).toHaveAttribute(
-				'data-active-step',
-				step.n
-			);
+			await scrollToStep(page, step.n);
 			const charts = await settledCharts(page);
 			expect(
 				charts.filter((chart) => chart.active).map((chart) => chart.chart),

@@ -84,3 +84,11 @@ export async function waitForEnhanced(page: Page) {
 		timeout: 10_000
 	});
 }
+
+/** Scrolls step `n` to the middle of the screen and waits for the story to make it the active step. */
+export async function scrollToStep(page: Page, n: string) {
+	await page
+		.locator(`li.step#step-${n}`)
+		.evaluate((el) => el.scrollIntoView({ block: 'center', behavior: 'instant' }));
+	await expect(page.locator('section[data-scrolly]')).toHaveAttribute('data-active-step', n);
+}
