@@ -1,7 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, type Page } from '@playwright/test';
 import { CHART_IDS } from '../../src/lib/charts/chart-ids';
-import { VIEWPORTS, readSteps, test, waitForEnhanced } from './support/story';
+import { VIEWPORTS, readSteps, scrollToStep, test, waitForEnhanced } from './support/story';
 
 /** WCAG 2.0, 2.1 and 2.2, levels A and AA: the tags axe files those rules under. */
 const WCAG = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
@@ -19,10 +19,7 @@ async function violations(page: Page): Promise<string[]> {
 
 /** Brings step n to the reading line and waits until the story has settled on it. */
 async function goToStep(page: Page, n: string) {
-	await page
-		.locator(`li.step#step-${n}`)
-		.evaluate((el) => el.scrollIntoView({ block: 'center', behavior: 'instant' }));
-	await expect(page.locator('section[data-scrolly]')).toHaveAttribute('data-active-step', n);
+	await scrollToStep(page, n);
 	// Let any transition finish, so axe measures colours as the reader finally sees them.
 	await page.evaluate(() => Promise.all(document.getAnimations().map((a) => a.finished)));
 }
