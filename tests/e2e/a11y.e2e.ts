@@ -1,7 +1,14 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, type Page } from '@playwright/test';
 import { CHART_IDS } from '../../src/lib/charts/chart-ids';
-import { VIEWPORTS, readSteps, scrollToStep, test, waitForEnhanced } from './support/story';
+import {
+	openStory,
+	readSteps,
+	scrollToStep,
+	test,
+	VIEWPORTS,
+	waitForEnhanced
+} from './support/story';
 
 /** WCAG 2.0, 2.1 and 2.2, levels A and AA: the tags axe files those rules under. */
 const WCAG = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
@@ -108,9 +115,7 @@ test.describe('text alternatives and markup', () => {
 		page
 	}) => {
 		test.setTimeout(60_000);
-		await page.goto('/');
-		await waitForEnhanced(page);
-		const steps = await readSteps(page);
+		const steps = await openStory(page);
 		/** The active chart's markup with attributes sorted, so only content and structure count. */
 		const markup = () =>
 			page.locator('.sticky-chart.is-active [data-body]').evaluate((body) => {

@@ -1,5 +1,5 @@
 import { expect, type Page } from '@playwright/test';
-import { VIEWPORTS, readSteps, readStoryStates, test, waitForEnhanced } from './support/story';
+import { openStory, readStoryStates, test, VIEWPORTS, waitForEnhanced } from './support/story';
 
 /** What has focus: the step it is in (if any), and a short description for messages. */
 async function focused(page: Page) {
@@ -22,9 +22,7 @@ for (const viewport of VIEWPORTS) {
 			page
 		}) => {
 			test.setTimeout(90_000);
-			await page.goto('/');
-			await waitForEnhanced(page);
-			const steps = await readSteps(page);
+			const steps = await openStory(page);
 			const states = await readStoryStates(page);
 			const root = page.locator('section[data-scrolly]');
 			const live = page.locator('[data-live]');
@@ -106,9 +104,7 @@ for (const viewport of VIEWPORTS) {
 		});
 
 		test('Shift+Tab from a step goes back one step, and the chart follows', async ({ page }) => {
-			await page.goto('/');
-			await waitForEnhanced(page);
-			const steps = await readSteps(page);
+			const steps = await openStory(page);
 			const states = await readStoryStates(page);
 			const last = steps.at(-1)!;
 			await page.locator(`li.step#step-${last.n}`).focus();

@@ -1,5 +1,5 @@
 import { expect, type Page } from '@playwright/test';
-import { readSteps, test, waitForEnhanced } from './support/story';
+import { openStory, test } from './support/story';
 
 /**
  * Records, from now on, each change to the sticky chart's markup. Called once a step change has landed:
@@ -51,9 +51,7 @@ test.describe('prefers-reduced-motion: reduce', () => {
 
 	test('no step change animates the chart, by scroll or by keyboard', async ({ page }) => {
 		test.setTimeout(60_000);
-		await page.goto('/');
-		await waitForEnhanced(page);
-		const steps = await readSteps(page);
+		const steps = await openStory(page);
 		for (const [index, { n }] of steps.entries()) {
 			await step(page, n, index % 2 ? 'focus' : 'scroll');
 			await watchChart(page);
@@ -92,9 +90,7 @@ test.describe('prefers-reduced-motion: reduce', () => {
 test.describe('with motion allowed (the control for the test above)', () => {
 	test('one step on, the chart does transition', async ({ page }) => {
 		await page.emulateMedia({ reducedMotion: 'no-preference' });
-		await page.goto('/');
-		await waitForEnhanced(page);
-		const steps = await readSteps(page);
+		const steps = await openStory(page);
 		// The first two steps of the same chart a single step apart: a small move, so not a jump.
 		const pair = steps.findIndex((s, i) => i > 0 && steps[i - 1]!.chart === s.chart);
 		expect(pair).toBeGreaterThan(0);

@@ -1,11 +1,11 @@
 import { expect } from '@playwright/test';
 import {
 	HIGHLIGHT,
-	VIEWPORTS,
-	readSteps,
+	openStory,
 	readStoryStates,
 	scrollToStep,
 	test,
+	VIEWPORTS,
 	waitForEnhanced
 } from './support/story';
 
@@ -69,9 +69,7 @@ for (const viewport of VIEWPORTS) {
 
 		test('each step, scrolled to, drives the sticky chart to its state', async ({ page }) => {
 			test.setTimeout(60_000);
-			await page.goto('/');
-			await waitForEnhanced(page);
-			const steps = await readSteps(page);
+			const steps = await openStory(page);
 			const states = await readStoryStates(page);
 			expect(steps.map((step) => step.n)).toEqual(
 				Array.from({ length: steps.length }, (_, i) => String(i + 1))
@@ -226,9 +224,7 @@ test.describe('the sticky chart across step changes, 375×800', () => {
 
 	test('a step change morphs the chart on screen rather than re-creating it', async ({ page }) => {
 		test.setTimeout(60_000);
-		await page.goto('/');
-		await waitForEnhanced(page);
-		const steps = await readSteps(page);
+		const steps = await openStory(page);
 		let checked = 0;
 		for (const [index, step] of steps.entries()) {
 			const previous = steps[index - 1];
@@ -260,9 +256,7 @@ test.describe('the sticky chart across step changes, 375×800', () => {
 		page
 	}) => {
 		test.setTimeout(120_000);
-		await page.goto('/');
-		await waitForEnhanced(page);
-		const steps = await readSteps(page);
+		const steps = await openStory(page);
 		const scrolled = new Map<string, Awaited<ReturnType<typeof settledCharts>>>();
 		// Down through every step, then back up: charts out of sight are made ready for the steps ahead.
 		for (const step of [...steps, ...steps.slice(0, -1).reverse()]) {

@@ -123,8 +123,7 @@ export function createStickyCharts({
 	 * switch itself is only an opacity change; the chart arriving becomes interactive, then the one
 	 * leaving stops being so, then the charts out of sight are made ready for the steps ahead.
 	 */
-	function afterStepChange(index: number) {
-		const active = stickies.find((sticky) => sticky.classList.contains('is-active'));
+	function afterStepChange(index: number, active: HTMLElement | undefined) {
 		const others = stickies.filter((sticky) => sticky !== active);
 		if (reducedMotion.matches) {
 			// With reduced motion the whole change happens in one task, leaving nothing to change after it.
@@ -141,15 +140,14 @@ export function createStickyCharts({
 
 	/** Shows step `index`'s chart in its state; `instant` skips transitions (a jump). */
 	return function show(index: number, instant: boolean) {
-		const chart = steps[index]!.dataset.chart;
-		for (const sticky of stickies) {
-			const isActive = sticky.dataset.sticky === chart;
-			if (isActive) bringTo(sticky, index, instant);
-			sticky.classList.toggle('is-active', isActive);
+		const active = stickies.find((sticky) => sticky.dataset.sticky === steps[index]!.dataset.chart);
+		if (active) {
+			bringTo(active, index, instant);
 			// The chart leaving stays focusable for that frame, so it leaves the accessibility tree with
 			// its inert; the chart arriving is in it at once.
-			if (isActive) sticky.setAttribute('aria-hidden', 'false');
+			active.setAttribute('aria-hidden', 'false');
 		}
-		afterStepChange(index);
+		for (const sticky of stickies) sticky.classList.toggle('is-active', sticky === active);
+		afterStepChange(index, active);
 	};
 }

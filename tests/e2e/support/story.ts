@@ -92,3 +92,10 @@ export async function scrollToStep(page: Page, n: string) {
 		.evaluate((el) => el.scrollIntoView({ block: 'center', behavior: 'instant' }));
 	await expect(page.locator('section[data-scrolly]')).toHaveAttribute('data-active-step', n);
 }
+
+/** Opens the story, waits for its script to be ready, and returns its steps in order. */
+export async function openStory(page: Page) {
+	await page.goto('/');
+	await waitForEnhanced(page);
+	return readSteps(page);
+}
