@@ -7,10 +7,10 @@ export default defineConfig({
 	plugins: [
 		dataGate(),
 		clientScripts({
-			story: { entry: 'src/lib/story/enhance.ts' },
-			embedChild: { entry: 'src/lib/embed/child.ts' },
-			embedParent: { entry: 'src/lib/embed/parent.ts', fixedName: 'embed.js' },
-			embedCopy: { entry: 'src/lib/embed/copy-code.ts' }
+			story: { entry: 'src/lib/story/client/enhance.ts' },
+			embedChild: { entry: 'src/lib/embed/client/child.ts' },
+			embedParent: { entry: 'src/lib/embed/client/parent.ts', fixedName: 'embed.js' },
+			embedCopy: { entry: 'src/lib/embed/client/copy-code.ts' }
 		}),
 		sveltekit()
 	],

@@ -4,7 +4,7 @@
  * Prints every problem as `file:row:column: message`, then one summary line. Exit 0 when there are no
  * errors (warnings allowed), 1 when there are, 2 when the command itself is wrong.
  */
-import { checkProject } from '../src/lib/data/check.server';
+import { checkProject } from '../src/lib/server/project.server';
 import { datasetFromName } from '../src/lib/data/infer';
 import { formatIssue, type DataIssue } from '../src/lib/data/issues';
 import { readDataFile } from '../src/lib/data/load.server';

@@ -1,6 +1,6 @@
 import { relative, resolve } from 'node:path';
 import type { Plugin, ViteDevServer } from 'vite';
-import { checkProject } from '../../src/lib/data/check.server';
+import { checkProject } from '../../src/lib/server/project.server';
 
 /**
  * Bad data must never reach a page: the build stops before writing anything (so the last good build/

@@ -1,7 +1,7 @@
 import { error } from '@sveltejs/kit';
 import { CHARTS } from '$lib/charts/registry';
 import { plotSvg } from '$lib/charts/snapshot.server';
-import { checkProject } from '$lib/data/check.server';
+import { checkProject } from '$lib/server/project.server';
 
 export function load() {
 	const { data, story, errors } = checkProject();

@@ -1,7 +1,7 @@
 import { createRequire } from 'node:module';
 import { Resvg } from '@resvg/resvg-js';
 import { render } from 'svelte/server';
-import ChartForStep from '../story/ChartForStep.svelte';
+import ChartById from './ChartById.svelte';
 import type { DatasetRows } from '../schema/datasets';
 import type { ChartId } from './chart-ids';
 import chartsCss from './shared/charts.css?raw';
@@ -32,7 +32,7 @@ export function plotSvg(
 	rows: DatasetRows,
 	state: Record<string, unknown>
 ): { svg: string; height: number } {
-	const { body } = render(ChartForStep, { props: { chart, rows, state } });
+	const { body } = render(ChartById, { props: { chart, rows, state } });
 	const html = xmlSafe(body.replace(MARKERS, ''));
 	const start = html.indexOf('<svg class="layercake-layout-svg');
 	const svg = html.slice(start, closingIndex(html, start));

@@ -6,7 +6,7 @@ import { CHART_IDS, defaultState, type ChartId } from '../charts/registry';
 import { ACTIONS } from '../schema/isp-actions';
 import { CATEGORIES } from '../schema/timeline';
 import type { DatasetRows } from '../schema/datasets';
-import ChartForStep from '../story/ChartForStep.svelte';
+import ChartById from '../charts/ChartById.svelte';
 import { validateDataset } from './validate';
 
 /**
@@ -89,7 +89,7 @@ const GEOMETRY =
 function renderChart(chart: ChartId, rows: DatasetRows[ChartId]): string {
 	const all = { downloads: [], 'isp-actions': [], timeline: [], corrections: [] } as DatasetRows;
 	const props = { chart, rows: { ...all, [chart]: rows }, state: defaultState(chart) };
-	return render(ChartForStep, { props }).body;
+	return render(ChartById, { props }).body;
 }
 
 describe('CSV text → validation → chart', () => {

@@ -3,7 +3,7 @@ import { error } from '@sveltejs/kit';
 import { CHARTS, defaultState, isChartId, type ChartId } from '../charts/registry';
 import { distinctSources } from '../charts/shared/sources-line';
 import { snapshotCard } from '../charts/snapshot.server';
-import { checkProject } from '../data/check.server';
+import { checkProject } from '../server/project.server';
 import type { DatasetId, DatasetRows } from '../schema/datasets';
 import { embedCodes, type EmbedCodes } from './embed-code';
 import { EMBED_HEIGHTS } from './heights';

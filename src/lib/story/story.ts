@@ -1,6 +1,12 @@
 import archieml from 'archieml';
 import * as v from 'valibot';
-import { isChartId, STATE_SCHEMAS, type ChartId } from '../charts/chart-ids';
+import {
+	CHART_IDS,
+	isChartId,
+	STATE_SCHEMAS,
+	type ChartId,
+	type StateSchema
+} from '../charts/chart-ids';
 import type { DatasetRows } from '../schema/datasets';
 import { fillTokens } from './tokens';
 
@@ -28,11 +34,15 @@ export const STORY_FILE = 'src/content/story.aml';
 
 /** Keys of a step that are not chart state. */
 const STEP_KEYS = new Set(['chart', 'text', 'announce']);
-/** State keys that hold lists; written comma-separated in the story file. */
-const LIST_KEYS = new Set(['highlight', 'actions', 'isps', 'categories']);
+/** Whether a state setting holds a list (written comma-separated in the story file), read from its schema. */
+function isListSetting(schema: StateSchema, key: string): boolean {
+	let entry = schema.entries[key] as { type: string; wrapped?: unknown } | undefined;
+	while (entry && 'wrapped' in entry) entry = entry.wrapped as typeof entry;
+	return entry?.type === 'array';
+}
 
-function stateValue(key: string, value: string): unknown {
-	if (LIST_KEYS.has(key))
+function stateValue(schema: StateSchema, key: string, value: string): unknown {
+	if (isListSetting(schema, key))
 		return value
 			.split(',')
 			.map((item) => item.trim())
@@ -74,16 +84,16 @@ export function parseStory(
 		const chart = String(raw.chart ?? '').trim();
 		if (!isChartId(chart)) {
 			problems.push(
-				`${STORY_FILE}: ${where}: chart "${chart}" is not one of downloads, isp-actions, timeline`
+				`${STORY_FILE}: ${where}: chart "${chart}" is not one of ${CHART_IDS.join(', ')}`
 			);
 			return;
 		}
+		const schema = STATE_SCHEMAS[chart];
 		const input: Record<string, unknown> = {};
 		for (const [key, value] of Object.entries(raw)) {
 			if (!STEP_KEYS.has(key) && typeof value === 'string')
-				input[key] = stateValue(key, value.trim());
+				input[key] = stateValue(schema, key, value.trim());
 		}
-		const schema = STATE_SCHEMAS[chart];
 		const unknown = Object.keys(input).filter((key) => !(key in schema.entries));
 		if (unknown.length) {
 			const allowed = Object.keys(schema.entries).join(', ');

@@ -2,7 +2,7 @@ import { error } from '@sveltejs/kit';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { CHART_IDS, type ChartId } from '$lib/charts/chart-ids';
-import { checkProject } from '$lib/data/check.server';
+import { checkProject } from '$lib/server/project.server';
 import { datasetFile } from '$lib/schema/datasets';
 
 /** The published files as written, so the browser validates them with the same code as the build. */

@@ -1,7 +1,7 @@
 import { json } from '@sveltejs/kit';
 import { render } from 'svelte/server';
-import { checkProject } from '$lib/data/check.server';
-import ChartForStep from '$lib/story/ChartForStep.svelte';
+import { checkProject } from '$lib/server/project.server';
+import ChartById from '$lib/charts/ChartById.svelte';
 import { HYDRATION_MARKER } from '$lib/server/hydration-marker';
 
 export const prerender = true;
@@ -15,7 +15,7 @@ export function GET() {
 	const { data, story } = checkProject();
 	const states: Record<string, string> = {};
 	for (const step of story?.steps ?? []) {
-		const { body } = render(ChartForStep, {
+		const { body } = render(ChartById, {
 			props: { chart: step.chart, rows: data.rows, state: step.state }
 		});
 		states[step.n] = body.replace(HYDRATION_MARKER, '').trim();

@@ -1,7 +1,7 @@
 import { error } from '@sveltejs/kit';
 import { CHART_IDS, isChartId } from '$lib/charts/chart-ids';
 import { cardPng, plotSvg } from '$lib/charts/snapshot.server';
-import { checkProject } from '$lib/data/check.server';
+import { checkProject } from '$lib/server/project.server';
 import { snapshotFor } from '$lib/embed/embed-page.server';
 
 export const prerender = true;

@@ -1,4 +1,4 @@
-import { checkProject } from '$lib/data/check.server';
+import { checkProject } from '$lib/server/project.server';
 import { embedView } from '$lib/embed/embed-page.server';
 
 /** Every story step's state, under the chart it shows: /embed/timeline/4/. */

@@ -1,5 +1,5 @@
 import { json } from '@sveltejs/kit';
-import { checkProject } from '$lib/data/check.server';
+import { checkProject } from '$lib/server/project.server';
 import { embedView, oembedJson } from '$lib/embed/embed-page.server';
 
 export const prerender = true;

@@ -1,4 +1,4 @@
-import '../embed/copy-code';
+import '../../embed/client/copy-code';
 import { createScroller } from './scroller';
 import { createStickyCharts } from './sticky-charts';
 

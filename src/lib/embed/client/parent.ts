@@ -1,4 +1,4 @@
-import { readHeight } from './protocol';
+import { readHeight } from '../protocol';
 
 /**
  * /embed.js, the optional loader a host page includes after our iframes. It sizes each of our frames

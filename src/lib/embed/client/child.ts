@@ -1,4 +1,4 @@
-import { heightMessages, isPymWidthRequest, wholeHeight, type Sender } from './protocol';
+import { heightMessages, isPymWidthRequest, wholeHeight, type Sender } from '../protocol';
 
 /**
  * The embed page's only script: tells the page that frames it how tall the chart is, in every format
