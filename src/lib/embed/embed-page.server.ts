@@ -62,7 +62,7 @@ export function embedView(chartParam: string, stepParam?: string): EmbedView {
 		description: definition.description,
 		footer: footerOf(data.rows, chart)
 	});
-	const alt = definition.describe(data.rows[chart] as never[], state as never);
+	const alt = definition.describe(data.rows, state as never);
 	const image = {
 		url: publicUrl(`/snapshots/${snapshotName(chart, step)}`, site),
 		width: card.width,
