@@ -36,7 +36,8 @@ export function newestInput(root: string, inputs = BUILD_INPUTS): { path: string
 	let newest = { path: '', mtimeMs: 0 };
 	for (const input of inputs) {
 		walk(join(root, input), (path, s) => {
-			if (s.mtimeMs > newest.mtimeMs) newest = { path: relative(root, path), mtimeMs: s.mtimeMs };
+			// `>=`: on a tie the file wins over its folder, which names the change better.
+			if (s.mtimeMs >= newest.mtimeMs) newest = { path: relative(root, path), mtimeMs: s.mtimeMs };
 		});
 	}
 	return newest;
