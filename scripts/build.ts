@@ -16,7 +16,7 @@
  * `build: paused at <point>` and blocks there until it is killed (scripts/atomic-build.test.ts).
  */
 import { spawn } from 'node:child_process';
-import { rmSync, writeFileSync } from 'node:fs';
+import { existsSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -30,7 +30,6 @@ const buildDir = resolve(root, process.env.BUILD_DIR ?? 'build');
 const deployDir = resolve(root, process.env.DEPLOY_DIR ?? 'deploy');
 const folders = buildFolders(buildDir);
 const shown = (path: string) => relative(root, path) || '.';
-const unchanged = `${shown(buildDir)}/ still holds the last complete build`;
 
 /** The test hook: announce the point, then block the whole process until it is killed. */
 function pauseAt(point: 'precompress' | 'swap'): void {
@@ -69,6 +68,9 @@ const started = Date.now();
 const restored = restoreInterruptedSwap(folders);
 if (restored) console.log(restored);
 for (const line of removeLeftovers(folders)) console.log(line);
+const unchanged = existsSync(buildDir)
+	? `${shown(buildDir)}/ still holds the last complete build`
+	: `${shown(buildDir)}/ was not created`;
 
 // Ctrl-C reaches Vite too (same process group); what is left is the unpublished folder. The swap
 // is synchronous, so this never runs in the middle of it.
