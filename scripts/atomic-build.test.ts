@@ -105,7 +105,7 @@ const STAGES: Stage[] = [
 	},
 	{
 		name: "during the adapter's write",
-		reached: () => countFiles(folders().next) > 0 && !existsSync(join(folders().next, '_headers'))
+		reached: () => countFiles(folders().next) >= 5 && !existsSync(join(folders().next, '_headers'))
 	},
 	{
 		name: 'during postbuild (precompression)',
