@@ -8,6 +8,7 @@ import {
 	type StateSchema
 } from '../charts/chart-ids';
 import type { DatasetRows } from '../schema/datasets';
+import { checkCopy } from './copy-rules';
 import { fillTokens } from './tokens';
 
 export interface StoryStep {
@@ -132,5 +133,6 @@ export function parseStory(
 		steps,
 		method: paragraphs(doc.method).map((text) => fill(text, 'method'))
 	};
+	problems.push(...checkCopy(source, rows));
 	return problems.length ? { problems } : { story, problems };
 }
