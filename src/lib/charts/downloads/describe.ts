@@ -1,5 +1,5 @@
 import type { DownloadRow } from '../../schema/downloads';
-import { countInWords, dayInWords } from '../shared/format';
+import { countInWords, dayInWords, dayShort } from '../shared/format';
 import { isolate } from '../shared/text';
 import { measureInWords, measuresInWords, mixesMeasures } from './copy';
 import { visibleRows } from './scales';
@@ -21,10 +21,10 @@ export function barMeta(
 ): string {
 	const parts: string[] = [];
 	if (mixesMeasures(shown) || new Set(shown.map((item) => item.counted_by)).size > 1)
-		parts.push(`${measureInWords(row.measure)}, counted by ${isolate(row.counted_by)}`);
+		parts.push(`${measureInWords(row.measure)} (${isolate(row.counted_by)})`);
 	if (state.view !== 'climb' && new Set(shown.map((item) => item.as_of)).size > 1)
-		parts.push(`as of ${dayInWords(row.as_of)}`);
-	return parts.join(' · ');
+		parts.push(`as of ${dayShort(row.as_of)}`);
+	return parts.join(', ');
 }
 
 /** Whether any bar in this view needs the second line. */

@@ -43,6 +43,13 @@ export function dayInWords(day: string): string {
 	return dayMonthYear(toDate(day));
 }
 
+const shortDay = utcFormat('%-d %b %Y');
+
+/** "30 Nov 2014": for labels on a chart, where the full month would not fit a phone. */
+export function dayShort(day: string): string {
+	return shortDay(toDate(day));
+}
+
 /** A date as precisely as the source gave it, and visibly hedged when the sources are vague or disagree. */
 export function fuzzyDateInWords(date: FuzzyDate, precision: Precision): string {
 	if (precision === 'by') return `by ${dayMonthYear(toDate(date.end))}`;
