@@ -91,7 +91,7 @@ describe('npm run data:check on one bad file per case (tests/fixtures/bad)', () 
 		writeFileSync(file, readFileSync('tests/fixtures/bad/timeline-unknown-category.csv'));
 		const unnamed = await check(file);
 		expect(lines(unnamed.stdout)[0]).toBe(
-			`${file}: can't tell from the name which chart this file is for; add --as downloads, --as isp-actions, --as timeline, --as corrections`
+			`${file}: can't tell from the name which chart this file is for; add --as downloads, --as isp-actions, --as timeline, --as corrections, --as quotes`
 		);
 		expect(unnamed.code).toBe(1);
 		const named = await check('--as', 'timeline', file);
@@ -132,7 +132,7 @@ describe('npm run data:check on files editors really save', () => {
 	it('passes the project data with exit 0', async () => {
 		const result = await check();
 		expect(lines(result.stdout).at(-1)).toBe(
-			'data:check: 5 files checked: 0 errors, 0 warnings. OK.'
+			'data:check: 6 files checked: 0 errors, 0 warnings. OK.'
 		);
 		expect(result.code).toBe(0);
 	});
@@ -159,9 +159,12 @@ describe('npm run data:diff', () => {
 		writeFileSync(
 			file,
 			published
-				.replace('Fury,1200000,at-least,2014-12-04', 'Fury,"1,500,000",at-least,2014-12-04')
+				.replace(
+					'Fury,1200000,at-least,downloads,Excipio,2014-12-04',
+					'Fury,"1,500,000",at-least,downloads,Excipio,2014-12-04'
+				)
 				.replace(/^Annie,.*\n/m, '') +
-				'Fury,1600000,at-least,2014-12-10,,https://example.com/fury\n'
+				'Fury,1600000,at-least,downloads,Excipio,2014-12-10,,https://example.com/fury\n'
 		);
 		const result = await run('scripts/data-diff.ts', [file]);
 		expect(lines(result.stdout)).toEqual([

@@ -54,7 +54,8 @@ const KEYS: Record<DatasetId, Key[]> = {
 		(r) => k(i(r).isp, i(r).detail)
 	],
 	timeline: [(r) => k(t(r).date.text, t(r).event), (r) => k(t(r).event), (r) => k(t(r).date.text)],
-	corrections: [(r) => k(...rowCells(r, normalisedHeader('corrections')))]
+	corrections: [(r) => k(...rowCells(r, normalisedHeader('corrections')))],
+	quotes: [(r) => k(...rowCells(r, normalisedHeader('quotes')))]
 };
 
 const k = (...parts: string[]) => parts.map((part) => part.trim().toLowerCase()).join('\u0000');
@@ -181,7 +182,8 @@ const EXTREMES: Record<DatasetId, [string, Pick][]> = {
 		['earliest date', (rows) => by(rows.map(t), (r) => r.date.start, false)?.date.text ?? 'none'],
 		['latest date', (rows) => by(rows.map(t), (r) => r.date.end, true)?.date.text ?? 'none']
 	],
-	corrections: []
+	corrections: [],
+	quotes: []
 };
 
 function downloadsAt(row: DownloadRow): string {

@@ -9,6 +9,7 @@ import {
 	sources,
 	text
 } from './columns';
+import { precisionProblem } from './dates';
 import type { RowOf, TableSpec } from './table';
 
 /** Ordered from co-operating with rights holders to resisting them, then blocking. */
@@ -40,6 +41,8 @@ export type IspActionRow = RowOf<typeof columns>;
 export const ispActionsSpec: TableSpec<typeof columns> = {
 	columns,
 	checkRow(row, report) {
+		const problem = precisionProblem(row.date, row.precision);
+		if (problem) report('precision', problem);
 		if (row.count_qualifier !== undefined && row.count === undefined) {
 			report(
 				'count_qualifier',

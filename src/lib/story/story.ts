@@ -9,6 +9,7 @@ import {
 	type StateSchema
 } from '../charts/chart-ids';
 import type { DatasetRows } from '../schema/datasets';
+import { checkCopy } from './copy-rules';
 import { stepLines } from './step-lines';
 import { fillTokens } from './tokens';
 
@@ -145,5 +146,6 @@ export function parseStory(
 		steps,
 		method: paragraphs(doc.method).map((text) => fill(text, 'method'))
 	};
+	problems.push(...checkCopy(source, rows));
 	return problems.length ? { problems } : { story, problems };
 }
