@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { loadAllData } from '../data/load.server';
+import { fixtureRows } from '../../../tests/fixtures/project';
 import { fillTokens } from './tokens';
 
-const { rows } = loadAllData(process.cwd());
+const rows = fixtureRows();
 const fill = (text: string) => fillTokens(text, rows);
 
 describe('fillTokens', () => {
