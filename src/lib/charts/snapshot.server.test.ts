@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { loadAllData } from '../data/load.server';
+import { fixtureRows } from '../../../tests/fixtures/project';
 import { CHART_IDS, CHARTS, defaultState } from './registry';
 import { cardPng, snapshotCard, wrapText } from './snapshot.server';
 
@@ -10,7 +10,7 @@ describe('wrapText', () => {
 });
 
 describe('snapshot cards', () => {
-	const { rows } = loadAllData();
+	const rows = fixtureRows();
 	for (const chart of CHART_IDS) {
 		it(`${chart}: a 1200 px PNG with the chart's title, drawn with the bundled font`, () => {
 			const card = snapshotCard(chart, rows, defaultState(chart), {
