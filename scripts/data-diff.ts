@@ -24,7 +24,7 @@ import { STORY_FILE } from '../src/lib/story/story';
 import { parseArgs, plural, userPath, type CliArgs } from './data-cli';
 import { publishedBase } from './data-diff-base';
 
-type Rows = DatasetRows[DatasetId];
+type Rows = DatasetRows[DatasetId][number][];
 
 interface Side {
 	/** How the file is named in the diff. */

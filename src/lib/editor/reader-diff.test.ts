@@ -51,7 +51,9 @@ describe('readerDiff', () => {
 		expect(step!.changes.map((change) => change.what)).toEqual(
 			expect.arrayContaining(['announcement', 'text alternative'])
 		);
-		expect(formatReaderDiff(diff)).toContain(`    + By 4 December 2014, Excipio put Fury at ${now}`);
+		expect(formatReaderDiff(diff)).toContain(
+			`    + By 4 December 2014, Excipio put Fury at ${now}`
+		);
 		expect(diff.problems).toEqual([]);
 	});
 
