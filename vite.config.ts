@@ -2,10 +2,12 @@ import { sveltekit } from '@sveltejs/kit/vite';
 import { defineConfig } from 'vitest/config';
 import { clientScripts } from './scripts/vite/client-scripts';
 import { dataGate } from './scripts/vite/data-gate';
+import { editorSave } from './scripts/vite/editor-save';
 
 export default defineConfig({
 	plugins: [
 		dataGate(),
+		editorSave(),
 		clientScripts({
 			story: { entry: 'src/lib/story/client/enhance.ts' },
 			embedChild: { entry: 'src/lib/embed/client/child.ts' },

@@ -1,8 +1,12 @@
-import type { DownloadRow } from '../schema/downloads';
-import type { DatasetId, DatasetRows } from '../schema/datasets';
-import type { IspActionRow } from '../schema/isp-actions';
-import type { TimelineRow } from '../schema/timeline';
+import { SPECS, type DatasetId, type DatasetRows } from '../schema/datasets';
+import type { FuzzyDate } from '../schema/dates';
 import { normalisedHeader, rowCells } from './normalise';
+
+/**
+ * Row-level diff of two versions of one dataset. Nothing here knows a dataset by name: how rows are
+ * matched (`identity`) and named (`summary`) come from each schema spec in src/lib/schema/, and the
+ * extremes from the typed values themselves, so a new dataset or column needs no edit here.
+ */
 
 type AnyRow = DatasetRows[DatasetId][number];
 
@@ -10,6 +14,8 @@ export interface FieldChange {
 	column: string;
 	before: string;
 	after: string;
+	/** The column holds counts, shown with thousands separators (a year-only date must not be). */
+	count?: boolean;
 }
 
 export interface RowChange {
@@ -39,65 +45,32 @@ export function grouped(value: number): string {
 	return String(value).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
 }
 
-type Key = (row: AnyRow) => string;
+const key = (cells: string[]) => cells.map((cell) => cell.trim().toLowerCase()).join('\u0000');
 
-/**
- * How a row in the new file is recognised as the same row as in the old one, strictest first: a row
- * whose figure or date was edited still matches on what it is about, so it shows as changed rather
- * than as one row removed and another added.
- */
-const KEYS: Record<DatasetId, Key[]> = {
-	downloads: [(r) => k(d(r).label, d(r).as_of), (r) => k(d(r).label)],
-	'isp-actions': [
-		(r) => k(i(r).date.text, i(r).isp, i(r).action),
-		(r) => k(i(r).isp, i(r).action),
-		(r) => k(i(r).isp, i(r).detail)
-	],
-	timeline: [(r) => k(t(r).date.text, t(r).event), (r) => k(t(r).event), (r) => k(t(r).date.text)],
-	corrections: [(r) => k(...rowCells(r, normalisedHeader('corrections')))],
-	quotes: [(r) => k(...rowCells(r, normalisedHeader('quotes')))]
-};
-
-const k = (...parts: string[]) => parts.map((part) => part.trim().toLowerCase()).join('\u0000');
-const d = (row: AnyRow) => row as DownloadRow;
-const i = (row: AnyRow) => row as IspActionRow;
-const t = (row: AnyRow) => row as TimelineRow;
-
-/** One line naming a row the way an editor would look for it. */
-export function rowSummary(id: DatasetId, row: AnyRow): string {
-	switch (id) {
-		case 'downloads':
-			return `${d(row).label}: ${grouped(d(row).downloads)} downloads (${d(row).qualifier}), as of ${d(row).as_of}`;
-		case 'isp-actions': {
-			const r = i(row);
-			const count = r.count === undefined ? '' : `, count ${grouped(r.count)}`;
-			return `${r.date.text} ${r.isp}: ${r.action}${count}`;
-		}
-		case 'timeline':
-			return `${t(row).date.text} (${t(row).category}): ${t(row).event}`;
-		default:
-			return rowCells(row, normalisedHeader(id)).join(', ');
-	}
+/** Each spec's identity as column lists, strictest first; the whole row is always tried first. */
+function identities(id: DatasetId): (readonly string[])[] {
+	return [normalisedHeader(id), ...(SPECS[id].identity ?? [])];
 }
 
-/** Old rows against new rows: what a reader would see change. */
-export function diffDatasets(
+/**
+ * Old rows matched to new rows, pass by pass from the strictest identity: a key that names one row on
+ * each side pairs them; rows left over are added or removed.
+ */
+export function pairRows(
 	id: DatasetId,
 	before: readonly AnyRow[],
 	after: readonly AnyRow[]
-): DatasetDiff {
-	const header = normalisedHeader(id, [
-		...before.flatMap((row) => Object.keys(row.extra)),
-		...after.flatMap((row) => Object.keys(row.extra))
-	]);
-	const cells = (row: AnyRow) => rowCells(row, header);
+): { pairs: [AnyRow, AnyRow][]; removed: AnyRow[]; added: AnyRow[] } {
 	let oldLeft = [...before];
 	let newLeft = [...after];
 	const pairs: [AnyRow, AnyRow][] = [];
-	for (const key of KEYS[id]) {
+	for (const columns of identities(id)) {
 		const unique = (rows: AnyRow[]) => {
 			const byKey = new Map<string, AnyRow | null>();
-			for (const row of rows) byKey.set(key(row), byKey.has(key(row)) ? null : row);
+			for (const row of rows) {
+				const k = key(rowCells(row, columns));
+				byKey.set(k, byKey.has(k) ? null : row);
+			}
 			return byKey;
 		};
 		const oldByKey = unique(oldLeft);
@@ -110,34 +83,96 @@ export function diffDatasets(
 		oldLeft = oldLeft.filter((row) => !matched.has(row));
 		newLeft = newLeft.filter((row) => !matched.has(row));
 	}
+	return {
+		pairs,
+		removed: oldLeft.sort((x, y) => x.row - y.row),
+		added: newLeft.sort((x, y) => x.row - y.row)
+	};
+}
+
+/** One line naming a row the way an editor would look for it (the spec's summary, else its cells). */
+export function rowSummary(id: DatasetId, row: AnyRow): string {
+	const summary = SPECS[id].summary as ((row: AnyRow) => string) | undefined;
+	return summary ? summary(row) : rowCells(row, normalisedHeader(id)).join(', ');
+}
+
+/** Old rows against new rows: what a reader would see change. */
+export function diffDatasets(
+	id: DatasetId,
+	before: readonly AnyRow[],
+	after: readonly AnyRow[]
+): DatasetDiff {
+	const header = normalisedHeader(id, [
+		...before.flatMap((row) => Object.keys(row.extra)),
+		...after.flatMap((row) => Object.keys(row.extra))
+	]);
+	const { pairs, added, removed } = pairRows(id, before, after);
 	const changed: RowChange[] = [];
 	for (const [oldRow, newRow] of pairs) {
-		const a = cells(oldRow);
-		const b = cells(newRow);
+		const a = rowCells(oldRow, header);
+		const b = rowCells(newRow, header);
 		const fields = header
-			.map((column, index) => ({ column, before: a[index]!, after: b[index]! }))
+			.map((column, index) => ({
+				column,
+				before: a[index]!,
+				after: b[index]!,
+				count: [oldRow, newRow].some((row) => typeof valueOf(row, column) === 'number')
+			}))
 			.filter((field) => field.before !== field.after);
 		if (fields.length) changed.push({ before: oldRow, after: newRow, fields });
 	}
 	changed.sort((x, y) => x.after.row - y.after.row);
 	return {
 		id,
-		added: newLeft.sort((x, y) => x.row - y.row),
-		removed: oldLeft.sort((x, y) => x.row - y.row),
+		added,
+		removed,
 		changed,
 		unchanged: pairs.length - changed.length,
 		extremes: extremes(id, before, after)
 	};
 }
 
-type Pick = (rows: readonly AnyRow[]) => string;
+function valueOf(row: AnyRow, column: string): unknown {
+	return (row as unknown as Record<string, unknown>)[column];
+}
 
-function by<T>(rows: readonly T[], value: (row: T) => number | string | undefined, most: boolean) {
-	let best: T | undefined;
-	let bestValue: number | string | undefined;
+const isDay = (value: unknown): value is string =>
+	typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value);
+const isFuzzyDate = (value: unknown): value is FuzzyDate =>
+	typeof value === 'object' && value !== null && 'start' in value && 'end' in value;
+
+/** Sort keys for a column whose every filled cell is a count or a date; undefined for text. */
+function rangeOf(
+	values: unknown[]
+):
+	| {
+			low: (v: unknown) => string | number;
+			high: (v: unknown) => string | number;
+			kind: 'count' | 'date';
+	  }
+	| undefined {
+	if (values.length === 0) return undefined;
+	if (values.every((value) => typeof value === 'number'))
+		return { low: (v) => v as number, high: (v) => v as number, kind: 'count' };
+	if (values.every(isDay))
+		return { low: (v) => v as string, high: (v) => v as string, kind: 'date' };
+	if (values.every(isFuzzyDate))
+		return { low: (v) => (v as FuzzyDate).start, high: (v) => (v as FuzzyDate).end, kind: 'date' };
+	return undefined;
+}
+
+function pick(
+	rows: readonly AnyRow[],
+	column: string,
+	value: (v: unknown) => string | number,
+	most: boolean
+): AnyRow | undefined {
+	let best: AnyRow | undefined;
+	let bestValue: string | number | undefined;
 	for (const row of rows) {
-		const v = value(row);
-		if (v === undefined) continue;
+		const cell = valueOf(row, column);
+		if (cell === undefined) continue;
+		const v = value(cell);
 		if (bestValue === undefined || (most ? v > bestValue : v < bestValue)) {
 			best = row;
 			bestValue = v;
@@ -146,56 +181,25 @@ function by<T>(rows: readonly T[], value: (row: T) => number | string | undefine
 	return best;
 }
 
-const EXTREMES: Record<DatasetId, [string, Pick][]> = {
-	downloads: [
-		[
-			'largest figure',
-			(rows) =>
-				show(
-					by(rows.map(d), (r) => r.downloads, true),
-					downloadsAt
-				)
-		],
-		[
-			'smallest figure',
-			(rows) =>
-				show(
-					by(rows.map(d), (r) => r.downloads, false),
-					downloadsAt
-				)
-		],
-		['latest "as of" day', (rows) => by(rows.map(d), (r) => r.as_of, true)?.as_of ?? 'none']
-	],
-	'isp-actions': [
-		['earliest date', (rows) => by(rows.map(i), (r) => r.date.start, false)?.date.text ?? 'none'],
-		['latest date', (rows) => by(rows.map(i), (r) => r.date.end, true)?.date.text ?? 'none'],
-		[
-			'largest count',
-			(rows) =>
-				show(
-					by(rows.map(i), (r) => r.count, true),
-					(r) => `${grouped(r.count!)} (${r.isp})`
-				)
-		]
-	],
-	timeline: [
-		['earliest date', (rows) => by(rows.map(t), (r) => r.date.start, false)?.date.text ?? 'none'],
-		['latest date', (rows) => by(rows.map(t), (r) => r.date.end, true)?.date.text ?? 'none']
-	],
-	corrections: [],
-	quotes: []
-};
-
-function downloadsAt(row: DownloadRow): string {
-	return `${grouped(row.downloads)} (${row.label}, ${row.as_of})`;
-}
-
-function show<T>(row: T | undefined, format: (row: T) => string): string {
-	return row === undefined ? 'none' : format(row);
-}
-
+/** Largest and smallest of each count column, earliest and latest of each date column. */
 function extremes(id: DatasetId, before: readonly AnyRow[], after: readonly AnyRow[]): Extreme[] {
-	return EXTREMES[id].map(([name, pick]) => ({ name, before: pick(before), after: pick(after) }));
+	const found: Extreme[] = [];
+	for (const column of Object.keys(SPECS[id].columns)) {
+		const values = [...before, ...after]
+			.map((row) => valueOf(row, column))
+			.filter((value) => value !== undefined);
+		const range = rangeOf(values);
+		if (!range) continue;
+		const words = range.kind === 'count' ? ['largest', 'smallest'] : ['latest', 'earliest'];
+		for (const [index, most] of [true, false].entries()) {
+			const shown = (rows: readonly AnyRow[]) => {
+				const row = pick(rows, column, most ? range.high : range.low, most);
+				return row === undefined ? 'none' : rowSummary(id, row);
+			};
+			found.push({ name: `${words[index]} ${column}`, before: shown(before), after: shown(after) });
+		}
+	}
+	return found;
 }
 
 /** The diff as plain text for a terminal: counts first, then each row, then the new extremes. */
@@ -205,7 +209,7 @@ export function formatDiff(diff: DatasetDiff, from: string, to: string): string 
 	const total = diff.added.length + diff.removed.length + diff.changed.length;
 	lines.push(`${to} against ${from} (${diff.id}):`);
 	if (total === 0) {
-		lines.push(`No changes: the same ${plural(diff.unchanged, 'row')} as the published data.`);
+		lines.push(`No changes: the same ${plural(diff.unchanged, 'row')} as ${from}.`);
 		return lines.join('\n') + '\n';
 	}
 	lines.push(
@@ -235,15 +239,12 @@ export function formatDiff(diff: DatasetDiff, from: string, to: string): string 
 	return lines.join('\n') + '\n';
 }
 
-/** Columns holding counts, shown with thousands separators (a year-only date must not be). */
-const COUNT_COLUMNS = new Set(['downloads', 'count']);
-
 /** `downloads: 1,200,000 → 1,500,000`, with empty cells shown as such. */
 export function fieldChangeText(field: FieldChange): string {
 	const shown = (value: string) =>
 		value === ''
 			? '(empty)'
-			: COUNT_COLUMNS.has(field.column) && /^\d+$/.test(value)
+			: field.count && /^\d+$/.test(value)
 				? grouped(Number(value))
 				: JSON.stringify(value);
 	return `${field.column}: ${shown(field.before)} → ${shown(field.after)}`;

@@ -25,4 +25,9 @@ const columns = {
 
 export type DownloadRow = RowOf<typeof columns>;
 
-export const downloadsSpec: TableSpec<typeof columns> = { columns };
+export const downloadsSpec: TableSpec<typeof columns> = {
+	columns,
+	identity: [['label', 'as_of'], ['label']],
+	summary: (row) =>
+		`${row.label}: ${row.downloads.toLocaleString('en-GB')} downloads (${row.qualifier}), as of ${row.as_of}`
+};

@@ -40,6 +40,13 @@ export type IspActionRow = RowOf<typeof columns>;
 
 export const ispActionsSpec: TableSpec<typeof columns> = {
 	columns,
+	identity: [
+		['date', 'isp', 'action'],
+		['isp', 'action'],
+		['isp', 'detail']
+	],
+	summary: (row) =>
+		`${row.date.text} ${row.isp}: ${row.action}${row.count === undefined ? '' : `, count ${row.count.toLocaleString('en-GB')}`}`,
 	checkRow(row, report) {
 		const problem = precisionProblem(row.date, row.precision);
 		if (problem) report('precision', problem);

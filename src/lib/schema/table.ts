@@ -25,6 +25,14 @@ export interface TableSpec<C extends Columns> {
 	allowEmpty?: boolean;
 	/** Checks that need a whole row (or a judgement call, reported as a warning). */
 	checkRow?: (row: RowOf<C>, report: Report) => void;
+	/**
+	 * How an edited file's row is recognised as the same row as before (data:diff, the editor), strictest
+	 * first: a row whose figure or date was edited still matches on what it is about, so it shows as
+	 * changed rather than as one row removed and another added. Without it, only identical rows match.
+	 */
+	identity?: readonly (readonly (keyof C & string)[])[];
+	/** One line naming a row the way an editor would look for it; without it, the row's cells. */
+	summary?: (row: RowOf<C>) => string;
 }
 
 export interface Validated<Row> {

@@ -21,6 +21,8 @@ export type TimelineRow = RowOf<typeof columns>;
 
 export const timelineSpec: TableSpec<typeof columns> = {
 	columns,
+	identity: [['date', 'event'], ['event'], ['date']],
+	summary: (row) => `${row.date.text} (${row.category}): ${row.event}`,
 	checkRow(row, report) {
 		const start = Number(row.date.start.slice(0, 4));
 		const end = Number(row.date.end.slice(0, 4));

@@ -4,8 +4,9 @@ import { join } from 'node:path';
 import { CHART_IDS, type ChartId } from '$lib/charts/chart-ids';
 import { checkProject } from '$lib/server/project.server';
 import { datasetFile } from '$lib/schema/datasets';
+import { STORY_FILE } from '$lib/story/story';
 
-/** The published files as written, so the browser validates them with the same code as the build. */
+/** The published files and story as written, so the browser checks and fills them with the build's code. */
 export function load() {
 	const { data, story, errors } = checkProject();
 	if (errors.length || !story) error(500, errors.join('\n') || 'The story could not be read.');
@@ -17,5 +18,7 @@ export function load() {
 			.filter((step) => step.chart === id)
 			.map((step) => ({ n: step.n, state: step.state }));
 	}
-	return { published, steps, updated: data.updated };
+	// The story copy, so the page can fill its sentences from a draft as the build would.
+	const source = readFileSync(join(process.cwd(), STORY_FILE), 'utf8');
+	return { published, steps, updated: data.updated, story: source };
 }

@@ -1,0 +1,118 @@
+import { execFile, execFileSync } from 'node:child_process';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { afterAll, describe, expect, it, vi } from 'vitest';
+import { csvForDownload } from '../src/lib/data/csv-download';
+import { parseCsv } from '../src/lib/data/parse-csv';
+import { fromDownloadCsv } from './data-diff-base';
+
+const PROJECT = resolve('.');
+const FIXTURE = join(PROJECT, 'tests/fixtures/project');
+const TSX = pathToFileURL(join(PROJECT, 'node_modules/tsx/dist/loader.mjs')).href;
+
+/** `npm run data:diff` as an editor runs it, inside a copy of the fixture project at `root`. */
+function diff(root: string, args: string[] = []): Promise<{ code: number; stdout: string }> {
+	return new Promise((done) => {
+		execFile(
+			process.execPath,
+			['--import', TSX, join(PROJECT, 'scripts/data-diff.ts'), ...args],
+			{ cwd: root, encoding: 'utf8', env: { ...process.env, INIT_CWD: root, BUILD_DIR: 'build' } },
+			(error, stdout) => done({ code: error ? Number(error.code) : 0, stdout })
+		);
+	});
+}
+
+// Each run starts Node, tsx and Vite, which takes seconds on a busy machine.
+vi.setConfig({ testTimeout: 120_000 });
+
+const temp = mkdtempSync(join(tmpdir(), 'data-diff-'));
+afterAll(() => rmSync(temp, { recursive: true, force: true }));
+
+function copyProject(name: string): string {
+	const root = join(temp, name);
+	cpSync(FIXTURE, root, { recursive: true });
+	return root;
+}
+
+/** The edit an editor makes in place: Fury's 1,200,000 becomes 1,300,000. */
+function editInPlace(root: string) {
+	const file = join(root, 'data/downloads.csv');
+	const text = readFileSync(file, 'utf8');
+	expect(text).toContain('Fury,1200000,');
+	writeFileSync(file, text.replace('Fury,1200000,', 'Fury,1300000,'));
+}
+
+const rowChange = [
+	'  ~ row 2: Fury: 1,200,000 downloads (at-least), as of 2014-12-04',
+	'      downloads: 1,200,000 → 1,300,000'
+].join('\n');
+const sentence = [
+	'  paragraph 1:',
+	'    - By 4 December 2014, Excipio put Fury at more than 1.2 million, and the other four films at 400,000 between them.',
+	'    + By 4 December 2014, Excipio put Fury at more than 1.3 million, and the other four films at 400,000 between them.'
+].join('\n');
+
+describe('npm run data:diff after an edit in place', () => {
+	it('compares data/ with the last commit in a git checkout', async () => {
+		const root = copyProject('git');
+		const git = (...args: string[]) =>
+			execFileSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@example.org', ...args], {
+				cwd: root,
+				stdio: 'ignore'
+			});
+		git('init', '-q');
+		git('add', '.');
+		git('commit', '-qm', 'published');
+		editInPlace(root);
+		for (const args of [[], ['data/downloads.csv']]) {
+			const { code, stdout } = await diff(root, args);
+			expect(stdout).toMatch(/(Comparing data\/|compared) with the last commit \(HEAD [0-9a-f]+/);
+			expect(stdout).toContain('data/downloads.csv against HEAD:data/downloads.csv');
+			expect(stdout).toContain(rowChange);
+			expect(stdout).toContain('Step 4 (downloads chart; also /embed/downloads/4/)');
+			expect(stdout).toContain(sentence);
+			expect(code).toBe(0);
+		}
+	});
+
+	it("compares data/ with the last build's copy where there is no git", async () => {
+		const root = copyProject('no-git');
+		mkdirSync(join(root, 'build/data'), { recursive: true });
+		for (const id of ['downloads', 'isp-actions', 'timeline', 'corrections']) {
+			const text = readFileSync(join(root, `data/${id}.csv`), 'utf8');
+			writeFileSync(join(root, `build/data/${id}.csv`), csvForDownload(text));
+		}
+		editInPlace(root);
+		const { code, stdout } = await diff(root);
+		expect(stdout).toContain("Comparing data/ with the last build's copy of the data (build/data/");
+		expect(stdout).toContain('data/downloads.csv against build/data/downloads.csv');
+		expect(stdout).toContain(rowChange);
+		expect(stdout).toContain(sentence);
+		expect(stdout).toContain(
+			'data/timeline.csv against build/data/timeline.csv (timeline):\nNo changes'
+		);
+		expect(code).toBe(0);
+	});
+
+	it('says so when there is neither git nor a build', async () => {
+		const root = copyProject('bare');
+		const { code, stdout } = await diff(root);
+		expect(stdout).toMatch(/^data\/: nothing published to compare with/);
+		expect(code).toBe(1);
+	});
+});
+
+describe('fromDownloadCsv', () => {
+	it("undoes the download copy's byte-order mark, CRLF and formula apostrophes", () => {
+		const original = 'label,note\nFury,"=1+1, said nobody"\nAnnie,-\n';
+		const cells = (text: string) => parseCsv(text, 'x').records.map((record) => record.cells);
+		const back = fromDownloadCsv(csvForDownload(original));
+		expect(cells(back)).toEqual([
+			['Fury', '=1+1, said nobody'],
+			['Annie', '-']
+		]);
+		expect(back).not.toMatch(/\r|\uFEFF/);
+	});
+});
