@@ -222,7 +222,7 @@ test('transparent: the host’s background shows through, and the text holds on 
 }) => {
 	const origin = embedOrigin(baseURL!);
 	const url = host.page(
-		`<div id="embed">${code(origin, '/embed/downloads/dark-transparent/')}</div>`,
+		`<div id="embed">${code(origin, '/embed/downloads/?theme=dark&transparent')}</div>`,
 		'<style>body{background:#243447;color:#fff}</style>'
 	);
 	const { context, page, frame } = await openHost(browser, 'light', url);
@@ -232,14 +232,36 @@ test('transparent: the host’s background shows through, and the text holds on 
 	expect(own).toMatch(/rgba\(0, 0, 0, 0\)|transparent/);
 	const c = await colours(page, frame);
 	expect(c.background).toBe('rgb(36, 52, 71)');
-	expectContrast(c, 'dark-transparent on #243447');
+	expectContrast(c, '?theme=dark&transparent on #243447');
+	await context.close();
+});
+
+test('a step takes a fixed theme from its query, and keeps it whatever the host paints', async ({
+	browser,
+	baseURL,
+	request
+}) => {
+	const origin = embedOrigin(baseURL!);
+	const html = await (await request.get('/')).text();
+	const [, n, chart] = /data-step="(\d+)" data-chart="([a-z-]+)"/.exec(html)!;
+	const url = host.page(
+		`<div id="embed">${code(origin, `/embed/${chart}/${n}/?theme=dark`)}</div>`,
+		'<style>body{background:#fff}</style>'
+	);
+	const { context, page, frame } = await openHost(browser, 'light', url);
+	await expect.poll(async () => (await colours(page, frame)).theme).toBe('dark');
+	// /embed.js has told it the host is light by now; the fixed theme stands.
+	await page.waitForTimeout(500);
+	const c = await colours(page, frame);
+	expect(isDark(c.background)).toBe(true);
+	expectContrast(c, `step ${n}, ?theme=dark on a light host`);
 	await context.close();
 });
 
 test('plain: our title leaves the screen but stays a heading for screen readers', async ({
 	page
 }) => {
-	await page.goto('/embed/downloads/plain/');
+	await page.goto('/embed/downloads/?plain');
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText(/\S/);
 	expect((await page.locator('.chart-head').boundingBox())!.height).toBeLessThanOrEqual(1);
 	await page.goto('/embed/downloads/');

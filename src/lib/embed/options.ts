@@ -1,9 +1,10 @@
 /**
- * Display options a host sets in the embed code. Each option set has its own prerendered address, one
- * path segment after the chart (or step): `/embed/downloads/dark/`, `/embed/timeline/4/plain-transparent/`.
- * A path, not a query, because options must hold where no script runs in the frame, and a static host
- * can't read a query; WordPress also appends `#?secret=…` to the URL, which rules out the fragment.
- * Pure: the routes, the gallery and the unit tests share it.
+ * Display options a host sets in the embed code, in the frame's query: `?theme=dark&plain&transparent`.
+ * The embed page's script (client/child.ts) applies them. A chart's fixed theme must also hold where no
+ * script runs in the frame, so it has a prerendered address too: `/embed/downloads/dark/`. (Not every
+ * combination for every step: each prerendered page costs a header rule, and static hosts cap those;
+ * see README, "Embed contract".) WordPress appends `#?secret=…` to the URL, which rules out the fragment.
+ * Pure: the routes, the child script, the gallery and the unit tests share it.
  */
 export const THEMES = ['auto', 'light', 'dark'] as const;
 export type Theme = (typeof THEMES)[number];
@@ -18,6 +19,20 @@ export interface EmbedOptions {
 }
 
 export const DEFAULT_OPTIONS: EmbedOptions = { theme: 'auto', plain: false, transparent: false };
+
+/** The option sets with a prerendered page per chart: the two fixed themes. */
+export const PRERENDERED_OPTIONS = ['light', 'dark'];
+
+/** Options from an embed URL's query; anything unknown is ignored, so the defaults stand. */
+export function queryOptions(params: URLSearchParams): Partial<EmbedOptions> {
+	const theme = params.get('theme') as Theme | null;
+	const flag = (name: string) => params.has(name) && !/^(0|false|no)$/i.test(params.get(name)!);
+	return {
+		...(theme && (THEMES as readonly string[]).includes(theme) ? { theme } : {}),
+		...(flag('plain') ? { plain: true } : {}),
+		...(flag('transparent') ? { transparent: true } : {})
+	};
+}
 
 /** The path segment of an option set, '' for the defaults; the order is fixed so each set has one URL. */
 export function optionsSegment(options: EmbedOptions): string {

@@ -7,14 +7,23 @@ import {
 	wordpressSecret,
 	type Sender
 } from '../protocol';
+import { queryOptions } from '../options';
 
 /**
  * The embed page's only script: tells the page that frames it how tall the chart is, in every format
  * common parents understand (see protocol.ts), and takes the one message /embed.js may send, the theme
  * its host paints. It posts heights and ids only, reads nothing else from the parent and never navigates
- * it. Without it the chart still shows: the iframe's height attribute is the fallback, `<base
- * target="_blank">` opens links outside the frame, and a fixed theme is a URL of its own.
+ * it. It also applies the display options in the frame's query (options.ts). Without it the chart still
+ * shows: the iframe's height attribute is the fallback, `<base target="_blank">` opens links outside
+ * the frame, and a chart's fixed theme has a URL of its own.
  */
+function applyOptions(root: HTMLElement, params: URLSearchParams) {
+	const options = queryOptions(params);
+	if (options.theme) root.dataset.theme = options.theme;
+	if (options.plain) root.dataset.plain = '';
+	if (options.transparent) root.dataset.transparent = '';
+}
+
 function stepRedirect(root: HTMLElement, params: URLSearchParams): boolean {
 	// `?step=<n>` on a chart page is a deep link to /embed/<chart>/<n>/; a static host can't read the
 	// query, so this is the script's job (no-JS readers get the chart's default state).
@@ -35,6 +44,7 @@ function start() {
 		link.relList.add('noopener');
 	const params = new URLSearchParams(location.search);
 	if (stepRedirect(root, params)) return;
+	applyOptions(root, params);
 	if (window.parent === window) return;
 
 	const sender: Sender = {
