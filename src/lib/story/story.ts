@@ -19,6 +19,8 @@ export interface StoryStep {
 	paragraphs: string[];
 	/** One sentence a screen reader hears when the step becomes active. */
 	announce: string;
+	/** The step's date, shown above its text, e.g. "20 September 2010". */
+	kicker?: string;
 }
 
 export interface Story {
