@@ -231,44 +231,38 @@ test.describe('data tables', () => {
 		return new Map(entries as [string, string[]][]);
 	}
 
+	// The sticky panel holds only the title and the plot; each card's quiet "Data" link is the way to its
+	// step's table, and "How this was made" has each chart's data once.
 	for (const viewport of VIEWPORTS) {
-		test(`on /, at ${viewport.width} px, each chart's "Show the data" opens its step's rows`, async ({
+		test(`on /, at ${viewport.width} px, each card's data link opens its step's rows`, async ({
 			page
 		}) => {
+			test.setTimeout(60_000);
 			await page.setViewportSize({ width: viewport.width, height: viewport.height });
 			await page.goto('/');
 			await waitForEnhanced(page);
 			const expected = await expectedRows(page);
 			const steps = await readSteps(page);
+			for (const table of await page.locator('.sticky details.data-table').all())
+				await expect(table, 'no table inside the sticky panel').toBeHidden();
+			for (const id of CHART_IDS)
+				await expect(
+					page.locator(`#after-story a[href$="/data/${id}.csv"]`),
+					`${id}: "Get the data" under "How this was made"`
+				).toHaveCount(1);
+			// The last step of each chart, so the table has moved on from the chart's first state.
 			for (const id of CHART_IDS) {
-				// The last step of each chart, so the table has moved on from the chart's first state.
 				const step = steps.filter((candidate) => candidate.chart === id).at(-1);
 				if (!step) continue;
-				await page.locator(`li.step#step-${step.n}`).focus();
-				await expect(page.locator('section[data-scrolly]')).toHaveAttribute(
-					'data-active-step',
-					step.n
-				);
-				const scope = `.sticky-chart[data-sticky="${id}"]`;
-				const toggle = page.locator(`${scope} summary`, { hasText: 'Show the data' });
-				await expect(toggle).toBeVisible();
-				const table = page.locator(`${scope} details.data-table table`);
-				await expect(table).toBeHidden();
-				// A click where it is, without Playwright scrolling it "into view": inside a stuck panel that
-				// scroll would move the page, and with it the story, to another step.
-				await toggle.dispatchEvent('click');
-				await expect(table).toBeVisible();
-				await expect(page.locator('section[data-scrolly]')).toHaveAttribute(
-					'data-active-step',
-					step.n
-				);
-				const shown = await readTable(page, scope);
+				const href = await page
+					.locator(`li.step#step-${step.n} .step-card a[href*="/embed/"]`)
+					.getAttribute('href');
+				await page.goto(href!);
+				await page.getByText('Show the data', { exact: true }).click();
+				const shown = await readTable(page, 'main');
 				expect(shown.caption.length).toBeGreaterThan(5);
-				expect(shown.headers).toBeGreaterThan(1);
-				expect(shown.cells).toBeGreaterThan(0);
 				expect(shown.rows, `step ${step.n}'s rows`).toEqual(expected.get(step.n));
-				await toggle.dispatchEvent('click');
-				await expect(table).toBeHidden();
+				await page.goto('/');
 			}
 		});
 	}

@@ -1,6 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { fixtureRows } from '../../../tests/fixtures/project';
+import { validateDataset } from '../data/validate';
 import { CHART_IDS, CHARTS, defaultState } from './registry';
 import { cardPng, PHONE_WIDTH, shareCard, snapshotCard, wrapText } from './snapshot.server';
 
