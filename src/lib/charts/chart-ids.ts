@@ -1,11 +1,14 @@
 import * as v from 'valibot';
 import type { DatasetId, DatasetRows } from '../schema/datasets';
 import { describeDownloads } from './downloads/describe';
+import { downloadsTable } from './downloads/table';
 import { visibleRows } from './downloads/scales';
 import { DownloadsState } from './downloads/state';
 import { describeIspActions } from './isp-actions/describe';
 import { ispActionsLayout } from './isp-actions/model';
 import { IspActionsState } from './isp-actions/state';
+import { ispActionsTable } from './isp-actions/table';
+import type { TableModel } from './shared/table-model';
 import { fuzzyDateInWords } from './shared/format';
 import { timeStateProblems } from './shared/time-items';
 import { timeNotes } from './shared/time-copy';
@@ -14,6 +17,7 @@ import type { TimeState } from './shared/time-state';
 import { describeTimeline } from './timeline/describe';
 import { timelineLayout } from './timeline/model';
 import { TimelineState } from './timeline/state';
+import { timelineTable } from './timeline/table';
 
 /**
  * The registry's pure half: everything about a chart except its Svelte component, so Node-only code
@@ -45,6 +49,8 @@ export interface ChartLogic {
 	shown: (rows: DatasetRows, state: never) => string[];
 	/** The step's date in words, for the step card's kicker. */
 	kicker: (rows: DatasetRows, state: never) => string | undefined;
+	/** The chart's data table in a state: what its rows say, as readers get them. */
+	table: (rows: DatasetRows, state: never) => TableModel;
 }
 
 const visible = (layout: TimeLayout) =>
@@ -76,7 +82,8 @@ export const CHART_LOGIC: Record<ChartId, ChartLogic> = {
 			return latest
 				? fuzzyDateInWords({ text: latest, start: latest, end: latest }, 'day')
 				: undefined;
-		}
+		},
+		table: (rows, state) => downloadsTable(rows.downloads, state)
 	},
 	'isp-actions': {
 		datasets: ['isp-actions'],
@@ -89,7 +96,9 @@ export const CHART_LOGIC: Record<ChartId, ChartLogic> = {
 		describe: (rows, state) => describeIspActions(rows['isp-actions'], state),
 		problems: (rows, state: TimeState) => timeStateProblems(undefined, rows['isp-actions'], state),
 		shown: (rows, state) => visible(ispActionsLayout(rows['isp-actions'], state).layout),
-		kicker: (rows, state) => kickerOf(ispActionsLayout(rows['isp-actions'], state).layout)
+		kicker: (rows, state) => kickerOf(ispActionsLayout(rows['isp-actions'], state).layout),
+		table: (rows, state) =>
+			ispActionsTable(rows['isp-actions'], ispActionsLayout(rows['isp-actions'], state).layout)
 	},
 	timeline: {
 		datasets: ['timeline', 'isp-actions'],
@@ -103,7 +112,9 @@ export const CHART_LOGIC: Record<ChartId, ChartLogic> = {
 		problems: (rows, state: TimeState) =>
 			timeStateProblems(rows.timeline, rows['isp-actions'], state),
 		shown: (rows, state) => visible(timelineLayout(timelineRows(rows), state).layout),
-		kicker: (rows, state) => kickerOf(timelineLayout(timelineRows(rows), state).layout)
+		kicker: (rows, state) => kickerOf(timelineLayout(timelineRows(rows), state).layout),
+		table: (rows, state) =>
+			timelineTable(timelineRows(rows), timelineLayout(timelineRows(rows), state).layout)
 	}
 };
 

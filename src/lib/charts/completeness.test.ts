@@ -180,7 +180,13 @@ function validRows(chart: ChartId, records: Record<string, string>[]) {
 }
 
 function fullView(chart: ChartId, rows: DatasetRows[ChartId]): string {
-	const all = { downloads: [], 'isp-actions': [], timeline: [], corrections: [] } as DatasetRows;
+	const all = {
+		downloads: [],
+		'isp-actions': [],
+		timeline: [],
+		corrections: [],
+		quotes: []
+	} as DatasetRows;
 	const props = { chart, rows: { ...all, [chart]: rows }, state: defaultState(chart) };
 	return render(ChartById, { props }).body;
 }

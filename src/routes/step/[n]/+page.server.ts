@@ -26,9 +26,6 @@ export function load({ params }) {
 		canonical: publicUrl('/', site),
 		url: publicUrl(`/step/${step.n}/`, site),
 		image: publicUrl(`/snapshots/${snapshotName(step.chart, step.n, 'share')}`, site),
-		alt: CHARTS[step.chart].describe(
-			checkProject().data.rows[step.chart] as never[],
-			step.state as never
-		)
+		alt: CHARTS[step.chart].describe(checkProject().data.rows, step.state as never)
 	};
 }
