@@ -29,28 +29,35 @@ document.querySelectorAll('iframe.wp-embedded-content').forEach(function (f) {
 });</script>`;
 
 /**
- * Our oEmbed code as WordPress publishes it from a provider it doesn't trust: scripts stripped, the
- * iframe sandboxed (`allow-scripts` only, so the frame has an opaque origin), `#?secret=` on its URL.
+ * Our oEmbed code as WordPress publishes it from a provider it doesn't trust (wp_filter_oembed_result):
+ * scripts stripped, iframe attributes cut to its allowed list (no `loading`, no `style`), the iframe
+ * sandboxed (`allow-scripts` only, so the frame has an opaque origin), clipped out of sight until its
+ * first height message, and `#?secret=` on its URL.
  */
-export function wordpressCode(code: string, secret = 'Wp3mb3dS3cr'): string {
-	return (
-		code
-			.replace(/<script[^>]*><\/script>/, '')
-			.replace(
-				/<iframe src="([^"]+)"/,
-				`<iframe class="wp-embedded-content" sandbox="allow-scripts" security="restricted" ` +
-					`style="position: absolute; clip: rect(1px, 1px, 1px, 1px);" data-secret="${secret}" src="$1#?secret=${secret}"`
-			) + WP_EMBED
-	);
-}
+const WP_ALLOWED = [
+	'src',
+	'width',
+	'height',
+	'frameborder',
+	'marginwidth',
+	'marginheight',
+	'scrolling',
+	'title',
+	'class'
+];
 
-export interface HostOptions {
-	mode: HostMode;
-	/** Absolute URL of the embed page. */
-	src: string;
-	/** The embed code journalists copy (oEmbed `html`), with absolute URLs; used by loader and plain. */
-	code: string;
-	width: number;
+export function wordpressCode(code: string, secret = 'Wp3mb3dS3cr'): string {
+	const tag = /<iframe\b[^>]*>/.exec(code)?.[0] ?? '';
+	const attributes = Array.from(tag.matchAll(/([a-z-]+)="([^"]*)"/g))
+		.filter(([, name]) => WP_ALLOWED.includes(name!))
+		.map(([, name, value]) =>
+			name === 'src' ? `src="${value}#?secret=${secret}"` : `${name}="${value}"`
+		);
+	return (
+		`<iframe ${attributes.join(' ')} class="wp-embedded-content" sandbox="allow-scripts" security="restricted" ` +
+		`style="position: absolute; clip: rect(1px, 1px, 1px, 1px);" data-secret="${secret}"></iframe>` +
+		WP_EMBED
+	);
 }
 
 const pymSource = readFileSync(

@@ -60,21 +60,28 @@ function start() {
 	const measure = () => wholeHeight(html.getBoundingClientRect().height);
 	const post = (message: unknown) => window.parent.postMessage(message, '*');
 
-	const observer = new ResizeObserver(() => {
+	const send = () => {
 		const height = measure();
 		if (height === sent) return;
 		sent = height;
 		heightMessages(height, sender).forEach(post);
-	});
+	};
+	const observer = new ResizeObserver(send);
 	observer.observe(html);
+	// Chromium runs no rendering steps, so no ResizeObserver, in a cross-origin frame out of sight, and
+	// WordPress clips its frames out of sight until their first height: measure once without waiting.
+	send();
+	window.addEventListener('load', send, { once: true });
 
 	const onMessage = (event: MessageEvent) => {
 		if (event.source !== window.parent) return;
 		// pym.js's parent sends its width on load and resize and expects a height back.
 		if (sent && isPymWidthRequest(event.data, sender.childId))
 			post(heightMessages(sent, sender)[0]);
-		else if (sent && isWordPressReady(event.data, sender.secret))
-			heightMessages(sent, sender).forEach(post);
+		else if (isWordPressReady(event.data, sender.secret)) {
+			sent = 0;
+			send();
+		}
 		// `auto` follows the host; a theme fixed in the embed code (data-theme light/dark) stays.
 		const theme = readTheme(event.data);
 		if (theme && root.dataset.theme === 'auto') html.dataset.theme = theme;

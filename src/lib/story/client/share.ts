@@ -42,10 +42,21 @@ function enableSharing(): void {
 		event.preventDefault();
 		void share(link, link.parentElement?.querySelector<HTMLElement>('.share-status') ?? null);
 	};
+	// A mouse press would focus the link, and focusing anything in a step scrolls the story to it
+	// (enhance.ts), so the release lands elsewhere and no click happens: keep the focus where it is.
+	const onPress = (event: MouseEvent) => {
+		if ((event.target as Element).closest('a[data-share-step]')) event.preventDefault();
+	};
 	document.addEventListener('click', onClick);
-	window.addEventListener('pagehide', () => document.removeEventListener('click', onClick), {
-		once: true
-	});
+	document.addEventListener('mousedown', onPress);
+	window.addEventListener(
+		'pagehide',
+		() => {
+			document.removeEventListener('click', onClick);
+			document.removeEventListener('mousedown', onPress);
+		},
+		{ once: true }
+	);
 }
 
 // Importing this module (the story script does) is what enables the share links, as copy-code.ts does
