@@ -1,6 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, type Page } from '@playwright/test';
 import { CHART_IDS } from '../../src/lib/charts/chart-ids';
+import { projectStory } from './support/project-data';
 import {
 	openStory,
 	readSteps,
@@ -31,43 +32,54 @@ async function goToStep(page: Page, n: string) {
 	await page.evaluate(() => Promise.all(document.getAnimations().map((a) => a.finished)));
 }
 
+// The story's steps, read from src/content/story.aml when the tests are listed, so each step (and its
+// embed page) gets a test of its own: one test looping over every step outgrew its timeout on a busy
+// 2-core machine. The pages' own steps are still checked against these (see `pageSteps`).
+const STEPS = projectStory().steps.map((step) => ({ n: String(step.n), chart: step.chart }));
+
 /** Every embed page: the gallery, one per chart, and one per story step. */
-async function embedPaths(page: Page): Promise<string[]> {
-	await page.goto('/');
-	const steps = await readSteps(page);
-	return [
-		'/embed/',
-		...CHART_IDS.map((id) => `/embed/${id}/`),
-		...steps.map((step) => `/embed/${step.chart}/${step.n}/`)
-	];
+const EMBED_PATHS = [
+	'/embed/',
+	...CHART_IDS.map((id) => `/embed/${id}/`),
+	...STEPS.map((step) => `/embed/${step.chart}/${step.n}/`)
+];
+
+/** The steps the built page lists, which must be the story file's: else a test would be missed. */
+async function pageSteps(page: Page) {
+	const steps = (await readSteps(page)).map(({ n, chart }) => ({ n, chart }));
+	expect(steps, 'the built story has the steps of src/content/story.aml').toEqual(STEPS);
+	return steps;
 }
 
 for (const viewport of VIEWPORTS) {
 	test.describe(`axe (WCAG 2.2 AA) on the story at ${viewport.width} px`, () => {
 		test.use({ viewport: { width: viewport.width, height: viewport.height } });
 
-		test('zero violations at load and at every step', async ({ page }) => {
-			test.setTimeout(120_000);
+		test('zero violations at load', async ({ page }) => {
 			await page.goto('/');
 			await waitForEnhanced(page);
+			await pageSteps(page);
 			expect(await violations(page), 'at load').toEqual([]);
-			for (const step of await readSteps(page)) {
-				await goToStep(page, step.n);
-				expect(await violations(page), `at step ${step.n}`).toEqual([]);
-			}
 		});
 
-		test('zero violations with every data table open, in dark mode too', async ({ page }) => {
-			test.setTimeout(60_000);
-			for (const colorScheme of ['light', 'dark'] as const) {
-				await page.emulateMedia({ colorScheme });
+		for (const step of STEPS) {
+			test(`zero violations at step ${step.n}`, async ({ page }) => {
 				await page.goto('/');
 				await waitForEnhanced(page);
+				await goToStep(page, step.n);
+				expect(await violations(page), `at step ${step.n}`).toEqual([]);
+			});
+		}
+
+		for (const colorScheme of ['light', 'dark'] as const) {
+			for (const id of CHART_IDS) {
 				// One step per chart, so each chart's table is open while its chart is the active one.
-				const steps = await readSteps(page);
-				for (const id of CHART_IDS) {
-					const step = steps.find((candidate) => candidate.chart === id);
-					if (!step) continue;
+				const step = STEPS.find((candidate) => candidate.chart === id);
+				if (!step) continue;
+				test(`zero violations with the ${id} data table open, ${colorScheme}`, async ({ page }) => {
+					await page.emulateMedia({ colorScheme });
+					await page.goto('/');
+					await waitForEnhanced(page);
 					await goToStep(page, step.n);
 					await page
 						.locator(`.sticky-chart[data-sticky="${id}"] details.data-table`)
@@ -75,17 +87,22 @@ for (const viewport of VIEWPORTS) {
 							(el as HTMLDetailsElement).open = true;
 						});
 					expect(await violations(page), `${colorScheme}, ${id} table open`).toEqual([]);
-				}
+				});
 			}
-		});
+		}
 	});
 }
 
 test.describe('axe (WCAG 2.2 AA) on the other pages', () => {
-	test('every embed page, light and dark, table open and closed', async ({ page }) => {
-		test.setTimeout(120_000);
-		for (const path of await embedPaths(page)) {
-			for (const colorScheme of ['light', 'dark'] as const) {
+	test('the story lists the steps these tests were made for', async ({ page }) => {
+		await page.goto('/');
+		await pageSteps(page);
+	});
+
+	// One test per embed page and colour scheme (each with the table closed, then open).
+	for (const path of EMBED_PATHS) {
+		for (const colorScheme of ['light', 'dark'] as const) {
+			test(`${path}, ${colorScheme}, table closed and open`, async ({ page }) => {
 				await page.emulateMedia({ colorScheme });
 				const response = await page.goto(path);
 				expect(response?.status(), path).toBe(200);
@@ -95,9 +112,9 @@ test.describe('axe (WCAG 2.2 AA) on the other pages', () => {
 					await table.evaluate((el) => ((el as HTMLDetailsElement).open = true));
 				}
 				expect(await violations(page), `${path} (${colorScheme}, tables open)`).toEqual([]);
-			}
+			});
 		}
-	});
+	}
 
 	for (const viewport of VIEWPORTS) {
 		test(`the editor at ${viewport.width} px`, async ({ page }) => {
@@ -267,16 +284,17 @@ test.describe('data tables', () => {
 		});
 	}
 
-	test('every embed page has a "Show the data" table with its step rows', async ({ page }) => {
-		test.setTimeout(60_000);
-		await page.goto('/');
-		const expected = await expectedRows(page);
-		const steps = await readSteps(page);
-		const paths = [
-			...CHART_IDS.map((id) => ({ path: `/embed/${id}/`, n: undefined })),
-			...steps.map((step) => ({ path: `/embed/${step.chart}/${step.n}/`, n: step.n }))
-		];
-		for (const { path, n } of paths) {
+	const TABLE_PAGES = [
+		...CHART_IDS.map((id) => ({ path: `/embed/${id}/`, n: undefined })),
+		...STEPS.map((step) => ({ path: `/embed/${step.chart}/${step.n}/`, n: step.n }))
+	];
+	for (const { path, n } of TABLE_PAGES) {
+		test(`${path} has a "Show the data" table${n ? ` with step ${n}'s rows` : ''}`, async ({
+			page
+		}) => {
+			await page.goto('/');
+			await pageSteps(page);
+			const expected = await expectedRows(page);
 			await page.goto(path);
 			const toggle = page.getByText('Show the data', { exact: true });
 			await expect(toggle, path).toBeVisible();
@@ -287,8 +305,8 @@ test.describe('data tables', () => {
 			expect(shown.headers, `${path} header cells`).toBeGreaterThan(1);
 			expect(shown.cells, `${path} data cells`).toBeGreaterThan(0);
 			if (n) expect(shown.rows, `${path} shows step ${n}'s rows`).toEqual(expected.get(n));
-		}
-	});
+		});
+	}
 
 	test('embeds render their chart and table with JavaScript off', async ({ browser }) => {
 		const context = await browser.newContext({ javaScriptEnabled: false });

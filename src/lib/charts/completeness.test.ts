@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CHROMIUM_ARGS, chromiumPath } from '../../../scripts/chromium';
 import { formatIssue, hasErrors } from '../data/issues';
 import { validateDataset } from '../data/validate';
-import { PRECISIONS, QUALIFIERS } from '../schema/columns';
+import { QUALIFIERS } from '../schema/columns';
 import type { DatasetRows } from '../schema/datasets';
 import { ACTIONS } from '../schema/isp-actions';
 import { CATEGORIES } from '../schema/timeline';
