@@ -29,7 +29,8 @@ async function waitForServer(url: string) {
 	throw new Error(`${url} did not answer: is ./build there (npm run build)?`);
 }
 
-const server = spawn('npx', ['tsx', 'scripts/serve.ts'], {
+// Node itself with tsx's loader, not npx: one process, so killing it at the end stops the server.
+const server = spawn(process.execPath, ['--import', 'tsx', 'scripts/serve.ts'], {
 	env: { ...process.env, PORT: String(PORT), HOST: '127.0.0.1', SKIP_BUILD_CHECK: '1' },
 	stdio: 'ignore'
 });
