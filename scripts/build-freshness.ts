@@ -32,7 +32,10 @@ function walk(path: string, visit: (path: string, stats: Stats) => void): void {
  * The most recently changed input and its time. Folders count too: deleting a source file only
  * touches its folder's mtime, and a deletion must trigger a rebuild as well.
  */
-export function newestInput(root: string, inputs = BUILD_INPUTS): { path: string; mtimeMs: number } {
+export function newestInput(
+	root: string,
+	inputs = BUILD_INPUTS
+): { path: string; mtimeMs: number } {
 	let newest = { path: '', mtimeMs: 0 };
 	for (const input of inputs) {
 		walk(join(root, input), (path, s) => {

@@ -15,10 +15,11 @@
  * svelte.config.js reads. BUILD_PAUSE_AT=precompress|swap is a test hook: the build prints
  * `build: paused at <point>` and blocks there until it is killed (scripts/atomic-build.test.ts).
  */
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, relative, resolve } from 'node:path';
+import { constants } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { dataDigest, hashBuildFiles, MANIFEST_NAME, type BuildManifest } from './manifest.js';
 import { buildFolders, promote, removeLeftovers, restoreInterruptedSwap } from './staged-build.js';
@@ -44,12 +45,15 @@ function fail(message: string, code = 1): never {
 	process.exit(code);
 }
 
+/** The running `vite build`, so an interrupted build can stop it before cleaning up. */
+let vite: ChildProcess | undefined;
+
 /** Runs `vite build` with the adapter pointed at `outDir`; resolves to its exit code. */
 function viteBuild(outDir: string): Promise<number> {
 	const vitePackage = createRequire(import.meta.url).resolve('vite/package.json');
-	const vite = join(dirname(vitePackage), 'bin/vite.js');
+	const bin = join(dirname(vitePackage), 'bin/vite.js');
 	return new Promise((done) => {
-		const child = spawn(process.execPath, [vite, 'build'], {
+		vite = spawn(process.execPath, [bin, 'build'], {
 			cwd: root,
 			stdio: 'inherit',
 			env: {
@@ -59,8 +63,8 @@ function viteBuild(outDir: string): Promise<number> {
 				VITE_CONFIG_NATIVE_IGNORE_WARNING: 'true'
 			}
 		});
-		child.on('error', () => done(1));
-		child.on('exit', (code, signal) => done(code ?? (signal ? 1 : 0)));
+		vite.on('error', () => done(1));
+		vite.on('exit', (code, signal) => done(code ?? (signal ? 128 + constants.signals[signal] : 0)));
 	});
 }
 
@@ -72,13 +76,23 @@ const unchanged = existsSync(buildDir)
 	? `${shown(buildDir)}/ still holds the last complete build`
 	: `${shown(buildDir)}/ was not created`;
 
-// Ctrl-C reaches Vite too (same process group); what is left is the unpublished folder. The swap
-// is synchronous, so this never runs in the middle of it.
-for (const [signal, code] of [
-	['SIGINT', 130],
-	['SIGTERM', 143]
-] as const) {
-	process.on(signal, () => fail(`\nBuild interrupted; ${unchanged}.`, code));
+/**
+ * Ctrl-C, a closed terminal or a stop request: what is left is the unpublished folder. Vite may
+ * carry on writing it after a SIGINT, so it is killed and waited for before the folder goes. The
+ * swap is synchronous, so this never runs in the middle of it. (The npm script runs this file with
+ * `node --import tsx`: the tsx command would not let this handler run.)
+ */
+let interrupted = false;
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
+	process.on(signal, () => {
+		if (interrupted) return;
+		interrupted = true;
+		const message = `\nBuild interrupted (${signal}); ${unchanged}.`;
+		const code = 128 + constants.signals[signal];
+		if (!vite || vite.exitCode !== null || vite.signalCode !== null) fail(message, code);
+		vite.once('exit', () => fail(message, code));
+		vite.kill('SIGKILL');
+	});
 }
 
 // Taken before Vite reads a source, so a file saved during the build counts as newer than it.
@@ -86,6 +100,8 @@ const startedAt = new Date(started).toISOString();
 const data = dataDigest(join(root, 'data'));
 
 const viteCode = await viteBuild(folders.next);
+// Vite stopped by the same Ctrl-C may exit before the handler above runs.
+if (interrupted || viteCode > 128) fail(`\nBuild interrupted; ${unchanged}.`, viteCode);
 if (viteCode !== 0) fail(`Build failed (vite build exited with ${viteCode}); ${unchanged}.`);
 
 let result;
