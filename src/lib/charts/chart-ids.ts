@@ -69,8 +69,21 @@ export const CHART_LOGIC: Record<ChartId, ChartLogic> = {
 		stateSchema: DownloadsState as unknown as StateSchema,
 		title: 'Downloads of the films leaked from Sony Pictures',
 		description: 'Reported downloads of the films leaked after the Sony Pictures hack.',
-		notes: () =>
-			'"More than" figures are lower bounds, drawn with an open end. Different measures (downloads, unique downloaders, BitTorrent downloads) are labelled as such.',
+		notes: (rows) => {
+			const lead =
+				'"More than" figures are lower bounds, drawn with an open end. Different measures (downloads, unique downloaders, BitTorrent downloads) are labelled as such.';
+			// The completeness rule: a row the full view leaves out is named here, with the reason.
+			const drawn = new Set(visibleRows(rows.downloads, v.parse(DownloadsState, {})));
+			const left = rows.downloads.filter((row) => !drawn.has(row));
+			if (left.length === 0) return lead;
+			const named = left
+				.map(
+					(row) =>
+						`${row.label}, ${fuzzyDateInWords({ text: row.as_of, start: row.as_of, end: row.as_of }, 'day')} (row ${row.row})`
+				)
+				.join('; ');
+			return `${lead} Earlier readings are not drawn in this view, only each film's latest: ${named}. The readings-over-time view and the data show them.`;
+		},
 		describe: (rows, state) => describeDownloads(rows.downloads, state),
 		problems: (rows, state: v.InferOutput<typeof DownloadsState>) =>
 			state.highlight

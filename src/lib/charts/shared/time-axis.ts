@@ -17,6 +17,8 @@ import { utcFormat } from 'd3-time-format';
 export const BREAK_DAYS = 183;
 export const MAX_SEGMENTS = 4;
 export const MIN_SHARE = 18;
+/** Percent of the width kept clear at each end, for the marks on the calendar's first and last days. */
+export const INSET = 3.5;
 /** Space between stretches, in percent of the width: the break's column. */
 export const GAP = 7;
 
@@ -152,8 +154,12 @@ export function segmentedScale(segments: readonly TimeSegment[]) {
 	if (domain.length === 0)
 		return scaleUtc()
 			.domain([midnight('2000-01-01'), midnight('2000-01-02')])
-			.range([0, 100]);
-	return scaleUtc().domain(domain).range(range);
+			.range([INSET, 100 - INSET]);
+	// The calendar runs from INSET to 100 − INSET: a mark on the first or last day keeps its whole
+	// shape inside the chart, even on a phone.
+	return scaleUtc()
+		.domain(domain)
+		.range(range.map((value) => INSET + (value * (100 - 2 * INSET)) / 100));
 }
 
 const monthYear = utcFormat('%b %Y');
