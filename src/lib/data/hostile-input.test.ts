@@ -9,8 +9,8 @@ import { validateDataset } from './validate';
 
 /** Files that are wrong in ways no editor means: each must get one clear message, never a crash. */
 
-const HEADER = 'label,downloads,qualifier,as_of,note,source\n';
-const ROW = 'Fury,5,exact,2014-12-04,,https://example.com/\n';
+const HEADER = 'label,downloads,qualifier,measure,counted_by,as_of,note,source\n';
+const ROW = 'Fury,5,exact,downloads,Excipio,2014-12-04,,https://example.com/\n';
 const ROOT = resolve(import.meta.dirname, '../../..');
 
 let dir: string;
@@ -23,12 +23,12 @@ beforeAll(() => {
 	writeFileSync(path('binary.csv'), Buffer.from(Array.from({ length: 4096 }, (_, i) => i % 256)));
 	writeFileSync(
 		path('blank-lines.csv'),
-		`${HEADER}${'\n'.repeat(1_000_000)}Fury,lots,exact,2014-12-04,,https://example.com/\n`
+		`${HEADER}${'\n'.repeat(1_000_000)}Fury,lots,exact,downloads,Excipio,2014-12-04,,https://example.com/\n`
 	);
 	// A cell of 100,000 escaped quotes, then one that opens and never closes.
 	writeFileSync(
 		path('quotes.csv'),
-		`${HEADER}"${'""'.repeat(100_000)}",5,exact,2014-12-04,"""a"",""b""",https://example.com/\n${'"'.repeat(200_001)}\n`
+		`${HEADER}"${'""'.repeat(100_000)}",5,exact,downloads,Excipio,2014-12-04,"""a"",""b""",https://example.com/\n${'"'.repeat(200_001)}\n`
 	);
 	writeFileSync(path('header-only.csv'), HEADER);
 });
@@ -105,7 +105,7 @@ describe('hostile files', () => {
 
 describe('free text and links', () => {
 	const csv = (label: string, source: string) =>
-		`${HEADER}"${label.replaceAll('"', '""')}",5,exact,2014-12-04,,"${source.replaceAll('"', '""')}"\n`;
+		`${HEADER}"${label.replaceAll('"', '""')}",5,exact,downloads,Excipio,2014-12-04,,"${source.replaceAll('"', '""')}"\n`;
 
 	it('refuses a source link that is not http(s), naming file, row and column', () => {
 		for (const [source, scheme] of [
