@@ -232,6 +232,8 @@ function main(): number {
 		const result = run(scale);
 		results.push(result);
 		if (result.failure) console.log(`  build failed:\n${result.failure.replace(/^/gm, '    ')}`);
+		// Each size as soon as it is measured: a 100× build can take many minutes.
+		else console.log(table([result]).split('\n').at(-1));
 	}
 	console.log(`\n${table(results)}`);
 	console.log(
