@@ -170,9 +170,10 @@ function run(scale: number): Result {
 	});
 	result.seconds = Number(process.hrtime.bigint() - started) / 1e9;
 	const out = join(dir, 'build');
-	if (build.status !== 0 || !existsSync(join(out, 'index.html'))) {
+	if (build.status !== 0)
 		result.failure = `${build.stdout}\n${build.stderr}`.trim().split('\n').slice(-8).join('\n');
-	} else {
+	// A refusal after prerendering (postbuild's host limits) still leaves pages worth measuring.
+	if (existsSync(join(out, 'index.html')) && existsSync(join(out, 'story-states.json'))) {
 		const home = measurePage(out, 'index.html');
 		result.home = { html: home.htmlGzipBytes, js: home.jsGzipBytes };
 		result.states = gzipBytes(readFileSync(join(out, 'story-states.json')));
@@ -233,7 +234,7 @@ function main(): number {
 		results.push(result);
 		if (result.failure) console.log(`  build failed:\n${result.failure.replace(/^/gm, '    ')}`);
 		// Each size as soon as it is measured: a 100× build can take many minutes.
-		else console.log(table([result]).split('\n').at(-1));
+		console.log(table([result]).split('\n').at(-1));
 	}
 	console.log(`\n${table(results)}`);
 	console.log(
