@@ -9,7 +9,8 @@
  * Printed, never asserted: timings vary by machine. The aim (issue 12): bytes and build time grow at
  * most linearly, and at 10× `/` still meets its budgets (40 KB JS, 14 KB HTML gzip) with every row drawn.
  *
- * Env: BENCH_KEEP=1 keeps the copies (their paths are printed).
+ * Env: BENCH_KEEP=1 keeps the copies (their paths are printed); BENCH_STORY_TIMES=n repeats the story's
+ * steps n times at every size (default: the size, at most 10), to measure rows and steps apart.
  */
 import { spawnSync } from 'node:child_process';
 import {
@@ -155,7 +156,8 @@ interface Result {
 
 function run(scale: number): Result {
 	const dir = copyProject(scale);
-	const steps = scaleStory(dir, Math.min(scale, 10));
+	const storyTimes = Number(process.env.BENCH_STORY_TIMES ?? Math.min(scale, 10));
+	const steps = scaleStory(dir, storyTimes);
 	const rows = scaleData(dir, scale);
 	const result: Result = { scale, steps, rows };
 	console.log(
