@@ -11,6 +11,10 @@ import {
 	waitForEnhanced
 } from './support/story';
 
+// One axe run takes seconds on an idle 2-core machine and several times that beside other work:
+// each test runs at most two, with the old whole-loop timeout as room for a very busy machine.
+test.describe.configure({ timeout: 120_000 });
+
 /** WCAG 2.0, 2.1 and 2.2, levels A and AA: the tags axe files those rules under. */
 const WCAG = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 
