@@ -9,11 +9,13 @@ import { datasetFile, type DatasetRows } from '../schema/datasets';
  */
 export function draftRows(
 	published: Record<ChartId, string>,
-	drafts: Record<ChartId, string>
+	drafts: Record<ChartId, string>,
+	quotes: DatasetRows['quotes'] = []
 ): { before: DatasetRows; after: DatasetRows; skipped: ChartId[] } {
 	// The corrections log is no chart's data and the page doesn't edit it: no rows on either side.
-	const before = { corrections: [] } as unknown as DatasetRows;
-	const after = { corrections: [] } as unknown as DatasetRows;
+	// The quotations are the published ones on both sides: the story's copy check reads them.
+	const before = { corrections: [], quotes } as unknown as DatasetRows;
+	const after = { corrections: [], quotes } as unknown as DatasetRows;
 	const skipped: ChartId[] = [];
 	const rows = (id: ChartId, text: string) => validateDataset(id, text, datasetFile(id));
 	for (const id of CHART_IDS) {

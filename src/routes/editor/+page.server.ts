@@ -20,5 +20,6 @@ export function load() {
 	}
 	// The story copy, so the page can fill its sentences from a draft as the build would.
 	const source = readFileSync(join(process.cwd(), STORY_FILE), 'utf8');
-	return { published, steps, updated: data.updated, story: source };
+	// The quotations the story's copy check matches against (not editable here).
+	return { published, steps, updated: data.updated, story: source, quotes: data.rows.quotes };
 }

@@ -67,6 +67,17 @@ const pymSource = readFileSync(
 
 const esc = (s: string) => s.replace(/[&"<>]/g, (c) => `&#${c.charCodeAt(0)};`);
 
+/** How a host page frames one embed. */
+export interface HostOptions {
+	mode: HostMode;
+	/** The embed page's URL. */
+	src: string;
+	/** The embed code as the gallery gives it, where the mode pastes code. */
+	code: string;
+	/** The article column's width, in pixels. */
+	width: number;
+}
+
 function hostPage({ mode, src, code, width }: HostOptions): string {
 	let body = '';
 	if (mode === 'pym') {
