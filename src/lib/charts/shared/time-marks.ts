@@ -89,6 +89,8 @@ export interface TimeLayout {
 
 /** Marks nearer than this (percent of the width) in one lane take separate rows, so none hides another. */
 const MIN_SEPARATION = 2.6;
+/** The widest a direct label may be, percent of the width (charts.css says the same). */
+const LABEL_WIDTH = 46;
 /** A step's subject gets a direct label; more than two labels crowd a phone's chart. */
 export const MAX_LABELS = 2;
 const clamp = (value: number) => Math.min(100, Math.max(0, value));
@@ -100,18 +102,20 @@ export function shortLabel(text: string, words = 8): string {
 	return parts.length <= words ? clause : `${parts.slice(0, words).join(' ')}…`;
 }
 
-/** Where the story's "now" is: the step's own `now`, its `until`, or its last labelled row. */
+/** The step's subject: its last labelled row, if it has one. */
+function subjectOf(items: readonly TimeItem[]): TimeItem | undefined {
+	return items
+		.filter((item) => item.highlighted)
+		.sort(byDate)
+		.at(-1);
+}
+
+/** Where the story's "now" is: the step's own `now`, its subject's date, or its `until`. */
 export function nowOf(
 	items: readonly TimeItem[],
 	state: { now?: string; until?: string }
 ): string | undefined {
-	if (state.now) return state.now;
-	if (state.until) return state.until;
-	const last = items
-		.filter((item) => item.highlighted)
-		.sort(byDate)
-		.at(-1);
-	return last?.date.end;
+	return state.now ?? subjectOf(items)?.date.end ?? state.until;
 }
 
 function statusOf(
@@ -164,15 +168,28 @@ function labelsFor(marks: PlacedMark[]): MarkLabel[] {
 		text: mark.item.label
 	}));
 	const [first, second] = labels;
-	if (first && second && Math.abs(second.x - first.x) < 50) {
-		// Read away from each other when there is room for both; otherwise stack the second one
-		// past the first, on the side with room.
-		if (first.x >= 46 && second.x <= 54) {
-			first.align = 'end';
-			second.align = 'start';
-		} else {
-			second.side = first.side;
-			second.stacked = true;
+	if (first && second && first.side === second.side) {
+		// Each label may take up to LABEL_WIDTH of the width; if the two could meet, they go on
+		// opposite sides of their marks, or, where the plot has no room for that, one past the other.
+		const extent = (label: MarkLabel): [number, number] =>
+			label.align === 'start'
+				? [label.x, label.x + LABEL_WIDTH]
+				: label.align === 'end'
+					? [label.x - LABEL_WIDTH, label.x]
+					: [label.x - LABEL_WIDTH / 2, label.x + LABEL_WIDTH / 2];
+		const [a0, a1] = extent(first);
+		const [b0, b1] = extent(second);
+		if (Math.min(a1, b1) > Math.max(a0, b0)) {
+			if (first.x >= LABEL_WIDTH && second.x <= 100 - LABEL_WIDTH) {
+				first.align = 'end';
+				second.align = 'start';
+			} else if (Math.abs(first.y - second.y) > 20) {
+				const upper = first.y < second.y ? first : second;
+				upper.side = 'above';
+				(upper === first ? second : first).side = 'below';
+			} else {
+				second.stacked = true;
+			}
 		}
 	}
 	return labels;
@@ -242,7 +259,11 @@ export function layoutTime(
 		nowDay && segments.some((segment) => nowDay >= segment.start && nowDay <= segment.end)
 			? {
 					x: position(nowDay, 0.5),
-					label: fuzzyDateInWords({ text: nowDay, start: nowDay, end: nowDay }, 'day')
+					// Said as precisely as the sources say it: "early October 2010", not a made-up day.
+					label:
+						!state.now && subjectOf(items)
+							? fuzzyDateInWords(subjectOf(items)!.date, subjectOf(items)!.precision as never)
+							: fuzzyDateInWords({ text: nowDay, start: nowDay, end: nowDay }, 'day')
 				}
 			: undefined;
 	return {
