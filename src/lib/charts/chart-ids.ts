@@ -1,5 +1,6 @@
 import * as v from 'valibot';
 import type { DatasetId, DatasetRows } from '../schema/datasets';
+import { downloadsNotes } from './downloads/copy';
 import { describeDownloads } from './downloads/describe';
 import { downloadsTable } from './downloads/table';
 import { visibleRows } from './downloads/scales';
@@ -67,11 +68,12 @@ export const CHART_LOGIC: Record<ChartId, ChartLogic> = {
 	downloads: {
 		datasets: ['downloads'],
 		stateSchema: DownloadsState as unknown as StateSchema,
-		title: 'Downloads of the films leaked from Sony Pictures',
-		description: 'Reported downloads of the films leaked after the Sony Pictures hack.',
+		// Neutral on purpose: the rows mix measures, which the notes, labels and table name from the data.
+		title: 'Reported counts for the films leaked from Sony Pictures',
+		description:
+			'Each bar is one reported figure, labelled with what was counted and who counted it.',
 		notes: (rows) => {
-			const lead =
-				'"More than" figures are lower bounds, drawn with an open end. Different measures (downloads, unique downloaders, BitTorrent downloads) are labelled as such.';
+			const lead = downloadsNotes(rows.downloads);
 			// The completeness rule: a row the full view leaves out is named here, with the reason.
 			const drawn = new Set(visibleRows(rows.downloads, v.parse(DownloadsState, {})));
 			const left = rows.downloads.filter((row) => !drawn.has(row));

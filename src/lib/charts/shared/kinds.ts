@@ -64,7 +64,7 @@ export const ACTION_STYLE: Record<Action, KindStyle & { unit: string }> = {
 		name: 'Blocked filesharing sites',
 		shape: 'bowtie',
 		tone: 'cat-isp',
-		unit: 'filesharing services blocked'
+		unit: 'filesharing services blocked in the most recent effort'
 	}
 };
 
