@@ -45,10 +45,13 @@ for (const chart of CHARTS) {
 		expect(csv.headers()['content-type']).toContain('csv');
 
 		const og = await page.locator('meta[property="og:image"]').getAttribute('content');
-		expect(og).toMatch(new RegExp(`/snapshots/${chart}\\.png$`));
+		expect(og).toMatch(new RegExp(`/snapshots/${chart}-share\\.png$`));
 		const png = await request.get(og!);
 		expect(png.headers()['content-type']).toBe('image/png');
-		expect((await png.body()).readUInt32BE(16), 'snapshot width').toBe(1200);
+		expect((await png.body()).readUInt32BE(16), 'card width').toBe(1200);
+		expect((await png.body()).readUInt32BE(20), 'card height').toBe(630);
+		// Copies of the story's charts: not for search results.
+		await expect(page.locator('meta[name="robots"]')).toHaveAttribute('content', 'noindex');
 
 		const oembedHref = await page
 			.locator('link[rel="alternate"][type="application/json+oembed"]')
@@ -62,11 +65,10 @@ for (const chart of CHARTS) {
 		);
 		// Without PUBLIC_SITE_URL there is no absolute address to give, and a relative canonical is
 		// rejected by search engines: the page then has none (with it, see the unit tests of site.ts).
+		// With it, the canonical is the chart in the story.
 		const canonical = page.locator('link[rel="canonical"]');
 		if (await canonical.count()) {
-			expect(await canonical.getAttribute('href')).toMatch(
-				new RegExp(`^https?://.+/embed/${chart}/$`)
-			);
+			expect(await canonical.getAttribute('href')).toMatch(/^https?:\/\/.+\/#step-\d+$/);
 		} else {
 			expect(og!.startsWith('http')).toBe(false);
 		}
