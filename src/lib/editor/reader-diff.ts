@@ -182,7 +182,8 @@ export function readerDiff(
 			});
 		}
 	}
-	return { views, undrawn, problems: parsed.problems };
+	// A token used in a step's text and its announcement fails twice with the same words.
+	return { views, undrawn, problems: [...new Set(parsed.problems)] };
 }
 
 /** The reader-level diff as plain text for a terminal. */
