@@ -52,8 +52,14 @@ function main(): number {
 	} else {
 		const project = checkProject(process.cwd());
 		const dataErrors = project.data.issues.filter((issue) => issue.severity === 'error').length;
-		// Data issues in file order (warnings beside the errors of the same file), then story problems.
-		lines = [...project.data.issues.map(formatIssue), ...project.errors.slice(dataErrors)];
+		const dataWarnings = project.data.issues.length - dataErrors;
+		// Data issues in file order (warnings beside the errors of the same file), then story problems,
+		// then what the story leaves out.
+		lines = [
+			...project.data.issues.map(formatIssue),
+			...project.errors.slice(dataErrors),
+			...project.warnings.slice(dataWarnings)
+		];
 		errors = project.errors.length;
 		warnings = project.warnings.length;
 		checked = [

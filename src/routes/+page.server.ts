@@ -10,7 +10,7 @@ export function load() {
 	// Readers without JavaScript see each step's chart as an image; its size is fixed here to avoid layout shift.
 	const figures = story.steps.map((step) => ({
 		height: plotSvg(step.chart, data.rows, step.state).height,
-		describe: CHARTS[step.chart].describe(data.rows[step.chart] as never[], step.state as never)
+		describe: CHARTS[step.chart].describe(data.rows, step.state as never)
 	}));
 	return { rows: data.rows, updated: data.updated, story, figures };
 }

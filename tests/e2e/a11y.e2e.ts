@@ -1,6 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, type Page } from '@playwright/test';
 import { CHART_IDS } from '../../src/lib/charts/chart-ids';
+import { projectStory } from './support/project-data';
 import {
 	openStory,
 	readSteps,
@@ -31,43 +32,54 @@ async function goToStep(page: Page, n: string) {
 	await page.evaluate(() => Promise.all(document.getAnimations().map((a) => a.finished)));
 }
 
+// The story's steps, read from src/content/story.aml when the tests are listed, so each step (and its
+// embed page) gets a test of its own: one test looping over every step outgrew its timeout on a busy
+// 2-core machine. The pages' own steps are still checked against these (see `pageSteps`).
+const STEPS = projectStory().steps.map((step) => ({ n: String(step.n), chart: step.chart }));
+
 /** Every embed page: the gallery, one per chart, and one per story step. */
-async function embedPaths(page: Page): Promise<string[]> {
-	await page.goto('/');
-	const steps = await readSteps(page);
-	return [
-		'/embed/',
-		...CHART_IDS.map((id) => `/embed/${id}/`),
-		...steps.map((step) => `/embed/${step.chart}/${step.n}/`)
-	];
+const EMBED_PATHS = [
+	'/embed/',
+	...CHART_IDS.map((id) => `/embed/${id}/`),
+	...STEPS.map((step) => `/embed/${step.chart}/${step.n}/`)
+];
+
+/** The steps the built page lists, which must be the story file's: else a test would be missed. */
+async function pageSteps(page: Page) {
+	const steps = (await readSteps(page)).map(({ n, chart }) => ({ n, chart }));
+	expect(steps, 'the built story has the steps of src/content/story.aml').toEqual(STEPS);
+	return steps;
 }
 
 for (const viewport of VIEWPORTS) {
 	test.describe(`axe (WCAG 2.2 AA) on the story at ${viewport.width} px`, () => {
 		test.use({ viewport: { width: viewport.width, height: viewport.height } });
 
-		test('zero violations at load and at every step', async ({ page }) => {
-			test.setTimeout(120_000);
+		test('zero violations at load', async ({ page }) => {
 			await page.goto('/');
 			await waitForEnhanced(page);
+			await pageSteps(page);
 			expect(await violations(page), 'at load').toEqual([]);
-			for (const step of await readSteps(page)) {
-				await goToStep(page, step.n);
-				expect(await violations(page), `at step ${step.n}`).toEqual([]);
-			}
 		});
 
-		test('zero violations with every data table open, in dark mode too', async ({ page }) => {
-			test.setTimeout(60_000);
-			for (const colorScheme of ['light', 'dark'] as const) {
-				await page.emulateMedia({ colorScheme });
+		for (const step of STEPS) {
+			test(`zero violations at step ${step.n}`, async ({ page }) => {
 				await page.goto('/');
 				await waitForEnhanced(page);
+				await goToStep(page, step.n);
+				expect(await violations(page), `at step ${step.n}`).toEqual([]);
+			});
+		}
+
+		for (const colorScheme of ['light', 'dark'] as const) {
+			for (const id of CHART_IDS) {
 				// One step per chart, so each chart's table is open while its chart is the active one.
-				const steps = await readSteps(page);
-				for (const id of CHART_IDS) {
-					const step = steps.find((candidate) => candidate.chart === id);
-					if (!step) continue;
+				const step = STEPS.find((candidate) => candidate.chart === id);
+				if (!step) continue;
+				test(`zero violations with the ${id} data table open, ${colorScheme}`, async ({ page }) => {
+					await page.emulateMedia({ colorScheme });
+					await page.goto('/');
+					await waitForEnhanced(page);
 					await goToStep(page, step.n);
 					await page
 						.locator(`.sticky-chart[data-sticky="${id}"] details.data-table`)
@@ -75,17 +87,22 @@ for (const viewport of VIEWPORTS) {
 							(el as HTMLDetailsElement).open = true;
 						});
 					expect(await violations(page), `${colorScheme}, ${id} table open`).toEqual([]);
-				}
+				});
 			}
-		});
+		}
 	});
 }
 
 test.describe('axe (WCAG 2.2 AA) on the other pages', () => {
-	test('every embed page, light and dark, table open and closed', async ({ page }) => {
-		test.setTimeout(120_000);
-		for (const path of await embedPaths(page)) {
-			for (const colorScheme of ['light', 'dark'] as const) {
+	test('the story lists the steps these tests were made for', async ({ page }) => {
+		await page.goto('/');
+		await pageSteps(page);
+	});
+
+	// One test per embed page and colour scheme (each with the table closed, then open).
+	for (const path of EMBED_PATHS) {
+		for (const colorScheme of ['light', 'dark'] as const) {
+			test(`${path}, ${colorScheme}, table closed and open`, async ({ page }) => {
 				await page.emulateMedia({ colorScheme });
 				const response = await page.goto(path);
 				expect(response?.status(), path).toBe(200);
@@ -95,9 +112,9 @@ test.describe('axe (WCAG 2.2 AA) on the other pages', () => {
 					await table.evaluate((el) => ((el as HTMLDetailsElement).open = true));
 				}
 				expect(await violations(page), `${path} (${colorScheme}, tables open)`).toEqual([]);
-			}
+			});
 		}
-	});
+	}
 
 	for (const viewport of VIEWPORTS) {
 		test(`the editor at ${viewport.width} px`, async ({ page }) => {
@@ -231,58 +248,53 @@ test.describe('data tables', () => {
 		return new Map(entries as [string, string[]][]);
 	}
 
+	// The sticky panel holds only the title and the plot; each card's quiet "Data" link is the way to its
+	// step's table, and "How this was made" has each chart's data once.
 	for (const viewport of VIEWPORTS) {
-		test(`on /, at ${viewport.width} px, each chart's "Show the data" opens its step's rows`, async ({
+		test(`on /, at ${viewport.width} px, each card's data link opens its step's rows`, async ({
 			page
 		}) => {
+			test.setTimeout(60_000);
 			await page.setViewportSize({ width: viewport.width, height: viewport.height });
 			await page.goto('/');
 			await waitForEnhanced(page);
 			const expected = await expectedRows(page);
 			const steps = await readSteps(page);
+			for (const table of await page.locator('.sticky details.data-table').all())
+				await expect(table, 'no table inside the sticky panel').toBeHidden();
+			for (const id of CHART_IDS)
+				await expect(
+					page.locator(`#after-story a[href$="/data/${id}.csv"]`),
+					`${id}: "Get the data" under "How this was made"`
+				).toHaveCount(1);
+			// The last step of each chart, so the table has moved on from the chart's first state.
 			for (const id of CHART_IDS) {
-				// The last step of each chart, so the table has moved on from the chart's first state.
 				const step = steps.filter((candidate) => candidate.chart === id).at(-1);
 				if (!step) continue;
-				await page.locator(`li.step#step-${step.n}`).focus();
-				await expect(page.locator('section[data-scrolly]')).toHaveAttribute(
-					'data-active-step',
-					step.n
-				);
-				const scope = `.sticky-chart[data-sticky="${id}"]`;
-				const toggle = page.locator(`${scope} summary`, { hasText: 'Show the data' });
-				await expect(toggle).toBeVisible();
-				const table = page.locator(`${scope} details.data-table table`);
-				await expect(table).toBeHidden();
-				// A click where it is, without Playwright scrolling it "into view": inside a stuck panel that
-				// scroll would move the page, and with it the story, to another step.
-				await toggle.dispatchEvent('click');
-				await expect(table).toBeVisible();
-				await expect(page.locator('section[data-scrolly]')).toHaveAttribute(
-					'data-active-step',
-					step.n
-				);
-				const shown = await readTable(page, scope);
+				const href = await page
+					.locator(`li.step#step-${step.n} .step-card a[href*="/embed/"]`)
+					.getAttribute('href');
+				await page.goto(href!);
+				await page.getByText('Show the data', { exact: true }).click();
+				const shown = await readTable(page, 'main');
 				expect(shown.caption.length).toBeGreaterThan(5);
-				expect(shown.headers).toBeGreaterThan(1);
-				expect(shown.cells).toBeGreaterThan(0);
 				expect(shown.rows, `step ${step.n}'s rows`).toEqual(expected.get(step.n));
-				await toggle.dispatchEvent('click');
-				await expect(table).toBeHidden();
+				await page.goto('/');
 			}
 		});
 	}
 
-	test('every embed page has a "Show the data" table with its step rows', async ({ page }) => {
-		test.setTimeout(60_000);
-		await page.goto('/');
-		const expected = await expectedRows(page);
-		const steps = await readSteps(page);
-		const paths = [
-			...CHART_IDS.map((id) => ({ path: `/embed/${id}/`, n: undefined })),
-			...steps.map((step) => ({ path: `/embed/${step.chart}/${step.n}/`, n: step.n }))
-		];
-		for (const { path, n } of paths) {
+	const TABLE_PAGES = [
+		...CHART_IDS.map((id) => ({ path: `/embed/${id}/`, n: undefined })),
+		...STEPS.map((step) => ({ path: `/embed/${step.chart}/${step.n}/`, n: step.n }))
+	];
+	for (const { path, n } of TABLE_PAGES) {
+		test(`${path} has a "Show the data" table${n ? ` with step ${n}'s rows` : ''}`, async ({
+			page
+		}) => {
+			await page.goto('/');
+			await pageSteps(page);
+			const expected = await expectedRows(page);
 			await page.goto(path);
 			const toggle = page.getByText('Show the data', { exact: true });
 			await expect(toggle, path).toBeVisible();
@@ -293,8 +305,8 @@ test.describe('data tables', () => {
 			expect(shown.headers, `${path} header cells`).toBeGreaterThan(1);
 			expect(shown.cells, `${path} data cells`).toBeGreaterThan(0);
 			if (n) expect(shown.rows, `${path} shows step ${n}'s rows`).toEqual(expected.get(n));
-		}
-	});
+		});
+	}
 
 	test('embeds render their chart and table with JavaScript off', async ({ browser }) => {
 		const context = await browser.newContext({ javaScriptEnabled: false });

@@ -106,7 +106,9 @@ test.describe('the data editor', () => {
 		await page.getByRole('button', { name: 'Discard draft' }).click();
 		await expect(page.locator('.draft-status')).toContainText('Showing the published data');
 		await page.reload();
-		await expect(text).toHaveValue(/^label,downloads,qualifier,as_of,note,source\nFury,1200000,/);
+		await expect(text).toHaveValue(
+			/^label,downloads,qualifier,measure,counted_by,as_of,note,source\nFury,1200000,/
+		);
 	});
 
 	test('picks the chart from a chosen file’s name, and refuses a huge one at once', async ({

@@ -170,9 +170,10 @@ test('the explainer offers "Embed this chart" with the code as text', async ({ p
 	const html = await (await request.get('/')).text();
 	for (const chart of CHARTS) expect(html).toContain(`id="embed-code-${chart}"`);
 	await page.goto('/');
-	// The first step's chart; opened in place, since focusing it would scroll the story to another step.
+	// Once per chart, under "How this was made", out of the sticky panel.
 	const chart = await page.locator('.sticky-chart.is-active').getAttribute('data-sticky');
-	const tool = page.locator(`[data-sticky="${chart}"] details.embed-tool`);
+	await expect(page.locator('.sticky details.embed-tool')).toHaveCount(0);
+	const tool = page.locator(`#after-story details.embed-tool:has(#embed-code-${chart})`);
 	await tool.evaluate((details: HTMLDetailsElement) => (details.open = true));
 	await expect(tool.locator('textarea')).toHaveValue(/^<iframe src="http[^"]+\/embed\/[a-z-]+\/"/);
 	await expect(tool.locator('button[data-copy]')).toBeVisible();

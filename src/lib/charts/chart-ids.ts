@@ -1,8 +1,29 @@
-import type * as v from 'valibot';
+import * as v from 'valibot';
+import type { DatasetId, DatasetRows } from '../schema/datasets';
+import { describeDownloads } from './downloads/describe';
+import { downloadsTable } from './downloads/table';
+import { visibleRows } from './downloads/scales';
 import { DownloadsState } from './downloads/state';
+import { describeIspActions } from './isp-actions/describe';
+import { ispActionsLayout } from './isp-actions/model';
 import { IspActionsState } from './isp-actions/state';
+import { ispActionsTable } from './isp-actions/table';
+import type { TableModel } from './shared/table-model';
+import { fuzzyDateInWords } from './shared/format';
+import { timeStateProblems } from './shared/time-items';
+import { timeNotes } from './shared/time-copy';
+import type { TimeLayout } from './shared/time-marks';
+import type { TimeState } from './shared/time-state';
+import { describeTimeline } from './timeline/describe';
+import { timelineLayout } from './timeline/model';
 import { TimelineState } from './timeline/state';
+import { timelineTable } from './timeline/table';
 
+/**
+ * The registry's pure half: everything about a chart except its Svelte component, so Node-only code
+ * (the build's data gate, the CLIs, the story parser) can use it without compiling components.
+ * registry.ts adds the components; nothing else lists charts.
+ */
 export const CHART_IDS = ['downloads', 'isp-actions', 'timeline'] as const;
 export type ChartId = (typeof CHART_IDS)[number];
 
@@ -12,12 +33,92 @@ export function isChartId(value: string): value is ChartId {
 
 export type StateSchema = v.ObjectSchema<v.ObjectEntries, undefined>;
 
-/**
- * Each chart's state schema, without its Svelte component, so Node-only code (the build's data gate,
- * the CLI) can check story copy without compiling components.
- */
-export const STATE_SCHEMAS: Record<ChartId, StateSchema> = {
-	downloads: DownloadsState as unknown as StateSchema,
-	'isp-actions': IspActionsState as unknown as StateSchema,
-	timeline: TimelineState as unknown as StateSchema
+export interface ChartLogic {
+	/** The datasets it draws; the first is the one its CSV download, sources and embed name. */
+	datasets: readonly DatasetId[];
+	stateSchema: StateSchema;
+	title: string;
+	description: string;
+	/** Method notes shown with the chart wherever it appears, computed from its full view. */
+	notes: (rows: DatasetRows) => string;
+	/** The one-sentence text alternative in a state. */
+	describe: (rows: DatasetRows, state: never) => string;
+	/** What in a state points at nothing in the data: mistakes in the story file. */
+	problems: (rows: DatasetRows, state: never) => string[];
+	/** `<dataset>:<row>` of every row the state draws visibly. */
+	shown: (rows: DatasetRows, state: never) => string[];
+	/** The step's date in words, for the step card's kicker. */
+	kicker: (rows: DatasetRows, state: never) => string | undefined;
+	/** The chart's data table in a state: what its rows say, as readers get them. */
+	table: (rows: DatasetRows, state: never) => TableModel;
+}
+
+const visible = (layout: TimeLayout) =>
+	layout.marks.filter((mark) => mark.status !== 'is-hidden').map((mark) => mark.item.key);
+
+const kickerOf = (layout: TimeLayout) => layout.now?.label;
+
+const timelineRows = (rows: DatasetRows) => ({
+	timeline: rows.timeline,
+	'isp-actions': rows['isp-actions']
+});
+
+export const CHART_LOGIC: Record<ChartId, ChartLogic> = {
+	downloads: {
+		datasets: ['downloads'],
+		stateSchema: DownloadsState as unknown as StateSchema,
+		title: 'Downloads of the films leaked from Sony Pictures',
+		description: 'Reported downloads of the films leaked after the Sony Pictures hack.',
+		notes: () =>
+			'"More than" figures are lower bounds, drawn with an open end. Different measures (downloads, unique downloaders, BitTorrent downloads) are labelled as such.',
+		describe: (rows, state) => describeDownloads(rows.downloads, state),
+		problems: (rows, state: v.InferOutput<typeof DownloadsState>) =>
+			state.highlight
+				.filter((label) => !rows.downloads.some((row) => row.label === label))
+				.map((label) => `highlight "${label}" matches no label in data/downloads.csv`),
+		shown: (rows, state) => visibleRows(rows.downloads, state).map((row) => `downloads:${row.row}`),
+		kicker: (rows, state) => {
+			const latest = visibleRows(rows.downloads, state).at(-1)?.as_of;
+			return latest
+				? fuzzyDateInWords({ text: latest, start: latest, end: latest }, 'day')
+				: undefined;
+		},
+		table: (rows, state) => downloadsTable(rows.downloads, state)
+	},
+	'isp-actions': {
+		datasets: ['isp-actions'],
+		stateSchema: IspActionsState as unknown as StateSchema,
+		title: 'What the internet providers did',
+		description:
+			'Handing over subscriber data, refusing, asking the court to suspend other requests, blocking sites: one lane per provider.',
+		notes: (rows) =>
+			timeNotes(ispActionsLayout(rows['isp-actions'], v.parse(IspActionsState, {})).layout),
+		describe: (rows, state) => describeIspActions(rows['isp-actions'], state),
+		problems: (rows, state: TimeState) => timeStateProblems(undefined, rows['isp-actions'], state),
+		shown: (rows, state) => visible(ispActionsLayout(rows['isp-actions'], state).layout),
+		kicker: (rows, state) => kickerOf(ispActionsLayout(rows['isp-actions'], state).layout),
+		table: (rows, state) =>
+			ispActionsTable(rows['isp-actions'], ispActionsLayout(rows['isp-actions'], state).layout)
+	},
+	timeline: {
+		datasets: ['timeline', 'isp-actions'],
+		stateSchema: TimelineState as unknown as StateSchema,
+		title: 'Enforcement, leaks and the internet providers',
+		description:
+			'Attacks, leaks, court dates, providers’ actions and politics, each in its own lane.',
+		notes: (rows) =>
+			timeNotes(timelineLayout(timelineRows(rows), v.parse(TimelineState, {})).layout),
+		describe: (rows, state) => describeTimeline(timelineRows(rows), state),
+		problems: (rows, state: TimeState) =>
+			timeStateProblems(rows.timeline, rows['isp-actions'], state),
+		shown: (rows, state) => visible(timelineLayout(timelineRows(rows), state).layout),
+		kicker: (rows, state) => kickerOf(timelineLayout(timelineRows(rows), state).layout),
+		table: (rows, state) =>
+			timelineTable(timelineRows(rows), timelineLayout(timelineRows(rows), state).layout)
+	}
 };
+
+/** Each chart's state schema, for the story parser. */
+export const STATE_SCHEMAS: Record<ChartId, StateSchema> = Object.fromEntries(
+	CHART_IDS.map((id) => [id, CHART_LOGIC[id].stateSchema])
+) as Record<ChartId, StateSchema>;

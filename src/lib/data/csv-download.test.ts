@@ -1,10 +1,10 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { fixtureCsv } from '../../../tests/fixtures/project';
 import { csvForDownload } from './csv-download';
 import { validateDataset } from './validate';
 
 describe('csvForDownload', () => {
-	const real = readFileSync('data/downloads.csv', 'utf8');
+	const real = fixtureCsv('downloads');
 	const out = csvForDownload(real);
 
 	it('starts with a byte-order mark and ends every line with CRLF, for Excel', () => {
@@ -13,7 +13,7 @@ describe('csvForDownload', () => {
 		expect(out.replace(/\r\n/g, '')).not.toMatch(/\n/);
 	});
 
-	it('round-trips the real data to the same rows', () => {
+	it('round-trips a real data file to the same rows', () => {
 		const file = 'data/downloads.csv';
 		expect(validateDataset('downloads', out, file)).toEqual(
 			validateDataset('downloads', real, file)

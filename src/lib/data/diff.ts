@@ -142,9 +142,7 @@ const isFuzzyDate = (value: unknown): value is FuzzyDate =>
 	typeof value === 'object' && value !== null && 'start' in value && 'end' in value;
 
 /** Sort keys for a column whose every filled cell is a count or a date; undefined for text. */
-function rangeOf(
-	values: unknown[]
-):
+function rangeOf(values: unknown[]):
 	| {
 			low: (v: unknown) => string | number;
 			high: (v: unknown) => string | number;

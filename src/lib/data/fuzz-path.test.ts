@@ -57,6 +57,8 @@ const ROWS: Record<ChartId, fc.Arbitrary<Record<string, string>>> = {
 		label: anyText,
 		downloads: count,
 		qualifier: oneOf(['exact', 'at-least', 'approximate']),
+		measure: oneOf(['downloads', 'unique-downloaders', 'bittorrent-downloads']),
+		counted_by: anyText,
 		as_of: day,
 		note: anyText,
 		source
@@ -87,7 +89,13 @@ const GEOMETRY =
 	/\s(x|y|x1|x2|y1|y2|dx|dy|cx|cy|r|rx|width|height|d|transform|points|viewBox|style)="([^"]*)"/g;
 
 function renderChart(chart: ChartId, rows: DatasetRows[ChartId]): string {
-	const all = { downloads: [], 'isp-actions': [], timeline: [], corrections: [] } as DatasetRows;
+	const all = {
+		downloads: [],
+		'isp-actions': [],
+		timeline: [],
+		corrections: [],
+		quotes: []
+	} as DatasetRows;
 	const props = { chart, rows: { ...all, [chart]: rows }, state: defaultState(chart) };
 	return render(ChartById, { props }).body;
 }

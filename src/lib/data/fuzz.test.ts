@@ -4,10 +4,11 @@ import { DATASET_IDS } from '../schema/datasets';
 import { validateDataset } from './validate';
 
 const HEADERS = {
-	downloads: 'label,downloads,qualifier,as_of,note,source',
+	downloads: 'label,downloads,qualifier,measure,counted_by,as_of,note,source',
 	'isp-actions': 'date,precision,isp,action,detail,count,count_qualifier,note,source',
 	timeline: 'date,precision,event,category,note,source',
-	corrections: 'date,chart,what_changed,why'
+	corrections: 'date,chart,what_changed,why',
+	quotes: 'quote,speaker,note,source'
 };
 
 /** Cells built from the characters that break CSV parsers: quotes, delimiters, line ends, BOMs. */

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { normaliseCsv } from './normalise';
 import { validateDataset } from './validate';
+import { fixtureCsv } from '../../../tests/fixtures/project';
 
 describe('normaliseCsv', () => {
 	it('turns every spreadsheet variant of a file into the same clean bytes', () => {
@@ -13,9 +14,9 @@ describe('normaliseCsv', () => {
 		}
 	});
 
-	it('reads the normalised real data back as the same rows', () => {
+	it('reads normalised real data files back as the same rows', () => {
 		for (const id of ['downloads', 'timeline'] as const) {
-			const text = readFileSync(`data/${id}.csv`, 'utf8');
+			const text = fixtureCsv(id);
 			const result = validateDataset(id, text, id);
 			const again = normaliseCsv(id, result.rows, result.header);
 			expect(validateDataset(id, again, id)).toEqual(result);

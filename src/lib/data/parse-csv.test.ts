@@ -1,14 +1,14 @@
-import { readFileSync } from 'node:fs';
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import { parseCsv } from './parse-csv';
 import { validateDataset } from './validate';
+import { fixtureCsv } from '../../../tests/fixtures/project';
 
 const FILE = 'data/downloads.csv';
-const plain = readFileSync(FILE, 'utf8');
+const plain = fixtureCsv('downloads');
 const expected = validateDataset('downloads', plain, FILE);
 
-/** The real downloads file as a spreadsheet with a different delimiter would save it. */
+/** The fixture downloads file as a spreadsheet with a different delimiter would save it. */
 function withDelimiter(delimiter: string): string {
 	const { data } = Papa.parse<string[]>(plain.trim(), { header: false });
 	return Papa.unparse(data, { delimiter, newline: '\n' });

@@ -1,7 +1,7 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { formatIssue } from './issues';
 import { validateDataset } from './validate';
+import { fixtureCsv } from '../../../tests/fixtures/project';
 
 const FILE = 'data/downloads.csv';
 const HEADER = 'label,downloads,qualifier,as_of,note,source';
@@ -26,8 +26,8 @@ function oneRow(cells: Partial<Record<string, string>>): string {
 	return `${HEADER}\n${row.join(',')}\n`;
 }
 
-describe('validateDataset on the real data files', () => {
-	const read = (id: string) => readFileSync(`data/${id}.csv`);
+describe('validateDataset on real data files (frozen in tests/fixtures/project)', () => {
+	const read = fixtureCsv;
 
 	it('reads downloads.csv into typed rows, keeping "at least" figures as lower bounds', () => {
 		const result = validateDataset('downloads', read('downloads'), 'data/downloads.csv');

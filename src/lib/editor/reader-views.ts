@@ -1,9 +1,5 @@
-import { downloadsTable } from '../charts/downloads/table';
-import { ispActionsTable } from '../charts/isp-actions/table';
 import { CHARTS, defaultState, type ChartId } from '../charts/registry';
 import { distinctSources } from '../charts/shared/sources-line';
-import type { TableModel } from '../charts/shared/table-model';
-import { timelineTable } from '../charts/timeline/table';
 import type { DatasetRows } from '../schema/datasets';
 
 /**
@@ -31,38 +27,23 @@ export interface ChartOutput {
 	figures: Figure[];
 }
 
-// Until the registry lists each chart's table model, this is the one place that maps id → table.
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-const TABLES: Record<ChartId, (rows: any, state: any) => TableModel> = {
-	downloads: downloadsTable,
-	'isp-actions': ispActionsTable,
-	timeline: timelineTable
-};
-
-type Text = string | ((rows: never[], state: never) => string);
-
-function text(value: Text | undefined, rows: unknown[], state: unknown): string {
-	return typeof value === 'function' ? value(rows as never[], state as never) : (value ?? '');
-}
-
 export function chartOutput(
 	chart: ChartId,
 	rows: DatasetRows,
 	state: Record<string, unknown> = defaultState(chart)
 ): ChartOutput {
 	const definition = CHARTS[chart];
-	const own = rows[chart] as unknown[];
-	const table = TABLES[chart](own, state);
+	const table = definition.table(rows, state as never);
 	return {
-		title: text(definition.title, own, state),
-		description: text(definition.description, own, state),
-		notes: text(definition.notes as Text, own, state),
+		title: definition.title,
+		description: definition.description,
+		notes: definition.notes(rows),
 		sources: distinctSources(rows[chart])
 			.map((source) => source.label)
 			.join('; '),
-		describe: definition.describe(own as never[], state as never),
+		describe: definition.describe(rows, state as never),
 		figures: table.rows.map((row) => ({
-			row: Number(row.key),
+			row: Number(String(row.key).split(':').pop()),
 			text: table.columns
 				.filter((column) => column.key !== 'note')
 				.map((column) => row.cells[column.key] ?? '')

@@ -12,7 +12,14 @@ const input = {
 		src: 'https://g.example/piracy/snapshots/downloads.png',
 		width: 1200,
 		height: 642,
-		alt: 'Bars'
+		phone: {
+			src: 'https://g.example/piracy/snapshots/downloads-phone.png',
+			width: 686,
+			height: 980
+		},
+		alt: 'Bars: Fury "more than" 1.2 million',
+		href: 'https://g.example/piracy/#step-12',
+		caption: 'Source: Excipio. Data as of 4 December 2014.'
 	}
 };
 
@@ -32,6 +39,30 @@ describe('embedCodes', () => {
 		expect(codes.datawrapper).toContain('id="datawrapper-chart-downloads"');
 		expect(codes.datawrapper).toContain('f[i].contentWindow===e.source');
 		expect(codes.image).toContain('width="600" height="321"');
+	});
+
+	it('leaves the pym div without an id, so pym.js gives each copy on a page its own', () => {
+		expect(embedCodes(input).pym).not.toMatch(/<div[^>]* id=/);
+	});
+
+	it('gives phones the phone-width card through <picture>, with the alt escaped', () => {
+		const { image } = embedCodes(input);
+		expect(image).toMatch(
+			/<picture><source media="\(max-width: 480px\)" srcset="[^"]*downloads-phone\.png" width="343" height="490">/
+		);
+		expect(image).toContain('alt="Bars: Fury &quot;more than&quot; 1.2 million"');
+		expect(image).toMatch(/^<a href="https:\/\/g\.example\/piracy\/#step-12">/);
+	});
+
+	it('gives AMP an amp-iframe with a placeholder and an overflow button, and mail a captioned image', () => {
+		const { amp, newsletter } = embedCodes(input);
+		expect(amp).toMatch(/^<amp-iframe src="[^"]+" [^>]*resizable[^>]*>/);
+		expect(amp).toContain('<amp-img placeholder layout="fill"');
+		expect(amp).toContain('<button overflow type="button">');
+		expect(amp).toContain('sandbox="allow-scripts');
+		expect(newsletter).toContain('Source: Excipio. Data as of 4 December 2014.');
+		expect(newsletter).toContain('href="https://g.example/piracy/#step-12"');
+		expect(newsletter).not.toContain('<script');
 	});
 });
 

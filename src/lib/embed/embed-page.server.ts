@@ -1,12 +1,21 @@
 import { base } from '$app/paths';
 import { error } from '@sveltejs/kit';
 import { CHARTS, defaultState, isChartId, type ChartId } from '../charts/registry';
+import { dayInWords } from '../charts/shared/format';
 import { distinctSources } from '../charts/shared/sources-line';
-import { snapshotCard } from '../charts/snapshot.server';
+import {
+	PHONE_WIDTH,
+	shareCard,
+	snapshotCard,
+	type Card,
+	type CardText,
+	type CardTheme
+} from '../charts/snapshot.server';
 import { checkProject } from '../server/project.server';
 import type { DatasetId, DatasetRows } from '../schema/datasets';
 import { embedCodes, type EmbedCodes } from './embed-code';
-import { EMBED_HEIGHTS } from './heights';
+import { embedHeight } from './heights';
+import { DEFAULT_OPTIONS, parseOptions, type EmbedOptions } from './options';
 import { publicUrl, siteOrigin } from './site';
 
 /** One embeddable state: a chart's default (`/embed/<chart>/`) or a story step's (`/embed/<chart>/<n>/`). */
@@ -20,8 +29,12 @@ export interface EmbedView {
 	state: Record<string, unknown>;
 	title: string;
 	description: string;
-	/** Public URLs, absolute when PUBLIC_SITE_URL is set. */
-	canonical: string;
+	/** The display options of this address (theme, plain, transparent). */
+	options: EmbedOptions;
+	/** Public URLs, absolute when PUBLIC_SITE_URL is set. This state's embed page without options: the address the codes give. */
+	src: string;
+	/** The chart in the story (`/#step-<n>`): embed pages are noindex and point search engines there. */
+	story: string;
 	oembed: string;
 	image: { url: string; width: number; height: number; alt: string };
 	codes: EmbedCodes;
@@ -29,22 +42,46 @@ export interface EmbedView {
 	height: number;
 	/** On a chart's page: the story steps that show this chart, for `?step=<n>`. */
 	steps: number[];
+	/** "By the graphics desk": the publisher credit on every embed, from the story's byline. */
+	credit: string;
 }
 
-/** Where the snapshot PNG of a state is served, under /snapshots/. */
-export const snapshotName = (chart: ChartId, step?: number) =>
-	step ? `step-${step}.png` : `${chart}.png`;
+export type SnapshotKind = 'wide' | 'wide-dark' | 'phone' | 'phone-dark' | 'share';
+export const SNAPSHOT_KINDS: SnapshotKind[] = ['wide', 'wide-dark', 'phone', 'phone-dark', 'share'];
+
+/** Where a snapshot PNG of a state is served, under /snapshots/: `downloads.png`, `step-4-share.png`. */
+export const snapshotName = (chart: ChartId, step?: number, kind: SnapshotKind = 'wide') =>
+	`${step ? `step-${step}` : chart}${kind === 'wide' ? '' : `-${kind}`}.png`;
 
 function footerOf(rows: DatasetRows, chart: ChartId): string {
 	const sources = distinctSources(rows[chart]).map((source) => source.label);
 	return `Source${sources.length === 1 ? '' : 's'}: ${sources.join(', ')}.`;
 }
 
-/** Everything an embed page, its oEmbed JSON and its snapshot need; 404 for an unknown chart or step. */
-export function embedView(chartParam: string, stepParam?: string): EmbedView {
+/** The step a story link lands on for a chart: the step itself, else the first step showing the chart. */
+function storyStep(chart: ChartId, step?: number): number | undefined {
+	return step ?? checkProject().story?.steps.find((s) => s.chart === chart)?.n;
+}
+
+/**
+ * Everything an embed page, its oEmbed JSON and its snapshots need; 404 for an unknown chart, step or
+ * option set. `segment` is what follows the chart: a step number or an option set (`dark-plain`).
+ */
+export function embedView(chartParam: string, segment?: string, optionsParam?: string): EmbedView {
 	const { data, story } = checkProject();
 	if (!isChartId(chartParam)) error(404, 'No such chart');
 	const chart = chartParam;
+	let stepParam = segment;
+	let options = DEFAULT_OPTIONS;
+	if (segment !== undefined && optionsParam === undefined && parseOptions(segment)) {
+		stepParam = undefined;
+		optionsParam = segment;
+	}
+	if (optionsParam !== undefined) {
+		const parsed = parseOptions(optionsParam);
+		if (!parsed) error(404, 'No such embed option');
+		options = parsed;
+	}
 	let state = defaultState(chart);
 	let step: number | undefined;
 	if (stepParam !== undefined) {
@@ -57,19 +94,23 @@ export function embedView(chartParam: string, stepParam?: string): EmbedView {
 	const definition = CHARTS[chart];
 	const site = { origin: siteOrigin(), base };
 	const path = `/embed/${chart}/${step ? `${step}/` : ''}`;
-	const card = snapshotCard(chart, data.rows, state, {
-		title: definition.title,
-		description: definition.description,
-		footer: footerOf(data.rows, chart)
-	});
-	const alt = definition.describe(data.rows[chart] as never[], state as never);
+	const landing = storyStep(chart, step);
+	const storyUrl = publicUrl(`/${landing ? `#step-${landing}` : ''}`, site);
+	const alt = definition.describe(data.rows, state as never);
+	const text = cardText(chart, data.rows, data.updated, story?.byline ?? '');
+	const { wide, phone } = cardSizes(data.rows, `${chart}-${step}`, () => ({
+		wide: snapshotCard(chart, data.rows, state, text),
+		phone: snapshotCard(chart, data.rows, state, text, { width: PHONE_WIDTH })
+	}));
 	const image = {
-		url: publicUrl(`/snapshots/${snapshotName(chart, step)}`, site),
-		width: card.width,
-		height: card.height,
+		url: publicUrl(`/snapshots/${snapshotName(chart, step, 'share')}`, site),
+		width: 1200,
+		height: 630,
 		alt
 	};
 	const id = step ? `${chart}-${step}` : chart;
+	const height = embedHeight(chart, step);
+	const src = publicUrl(path, site);
 	return {
 		chart,
 		step,
@@ -79,43 +120,88 @@ export function embedView(chartParam: string, stepParam?: string): EmbedView {
 		state,
 		title: definition.title,
 		description: definition.description,
-		canonical: publicUrl(path, site),
+		options,
+		src,
+		story: storyUrl,
 		oembed: publicUrl(`${path}oembed.json`, site),
 		image,
 		codes: embedCodes({
 			id,
-			title: definition.title,
-			height: EMBED_HEIGHTS[chart],
-			src: publicUrl(path, site),
+			title: step ? `${definition.title} (step ${step})` : definition.title,
+			height,
+			src,
 			loader: publicUrl('/embed.js', site),
-			image: { src: image.url, width: image.width, height: image.height, alt }
+			image: {
+				src: publicUrl(`/snapshots/${snapshotName(chart, step)}`, site),
+				width: wide.width,
+				height: wide.height,
+				phone: {
+					src: publicUrl(`/snapshots/${snapshotName(chart, step, 'phone')}`, site),
+					width: phone.width,
+					height: phone.height
+				},
+				alt,
+				href: storyUrl,
+				caption: [text.footer, text.asOf ? `Data as of ${text.asOf}.` : ''].join(' ').trim()
+			}
 		}),
-		height: EMBED_HEIGHTS[chart],
-		steps: step ? [] : (story?.steps ?? []).filter((s) => s.chart === chart).map((s) => s.n)
+		height,
+		steps: step ? [] : (story?.steps ?? []).filter((s) => s.chart === chart).map((s) => s.n),
+		credit: story?.byline ?? ''
 	};
 }
 
-/** The PNG snapshot's card for a state, for /snapshots/<chart>.png and /snapshots/step-<n>.png. */
-export function snapshotFor(chart: ChartId, step?: number) {
-	const view = embedView(chart, step === undefined ? undefined : String(step));
-	return snapshotCard(view.chart, view.rows, view.state, {
-		title: view.title,
-		description: view.description,
-		footer: footerOf(view.rows, view.chart)
-	});
+/** Card sizes per state and loaded data: each of a state's option pages would otherwise redraw both. */
+const sizes = new WeakMap<object, Map<string, { wide: Card; phone: Card }>>();
+function cardSizes(rows: DatasetRows, key: string, draw: () => { wide: Card; phone: Card }) {
+	let byState = sizes.get(rows);
+	if (!byState) sizes.set(rows, (byState = new Map()));
+	let found = byState.get(key);
+	if (!found) byState.set(key, (found = draw()));
+	return found;
 }
 
-/** oEmbed 1.0 "rich" response (https://oembed.com/#section2.3.4) for one embed page. */
+function cardText(
+	chart: ChartId,
+	rows: DatasetRows,
+	updated: Record<DatasetId, string>,
+	byline: string
+): CardText {
+	return {
+		title: CHARTS[chart].title,
+		description: CHARTS[chart].description,
+		footer: footerOf(rows, chart),
+		asOf: updated[chart] ? dayInWords(updated[chart]) : undefined,
+		credit: byline ? `Graphic: ${byline.replace(/^By\s+/i, '')}.` : undefined
+	};
+}
+
+/** One snapshot PNG's card: column or phone width, light or dark, or the 1200×630 share card. */
+export function snapshotFor(chart: ChartId, step: number | undefined, kind: SnapshotKind): Card {
+	const { data, story } = checkProject();
+	const view = embedView(chart, step === undefined ? undefined : String(step));
+	const text = cardText(chart, data.rows, data.updated, story?.byline ?? '');
+	if (kind === 'share') return shareCard(chart, data.rows, view.state, text);
+	const theme: CardTheme = kind.endsWith('dark') ? 'dark' : 'light';
+	const width = kind.startsWith('phone') ? PHONE_WIDTH : undefined;
+	return snapshotCard(chart, data.rows, view.state, text, { width, theme });
+}
+
+/**
+ * oEmbed 1.0 "rich" response (https://oembed.com/#section2.3.4) for one embed page. A static host can't
+ * read `maxwidth`, so the response gives the one height that fits every width down to 320 px; the
+ * frame then sizes itself to the consumer's column (WordPress, pym, AMP, /embed.js messages).
+ */
 export function oembedJson(view: EmbedView) {
 	return {
 		version: '1.0',
 		type: 'rich',
-		provider_name: 'The providers, the leaks and the pirates',
+		provider_name: checkProject().story?.headline ?? '',
 		provider_url: publicUrl('/', { origin: siteOrigin(), base }),
 		title: view.title,
 		html: view.codes.iframe,
 		width: 600,
-		height: EMBED_HEIGHTS[view.chart],
+		height: view.height,
 		thumbnail_url: view.image.url,
 		thumbnail_width: view.image.width,
 		thumbnail_height: view.image.height,

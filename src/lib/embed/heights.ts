@@ -1,4 +1,5 @@
 import type { ChartId } from '../charts/chart-ids';
+import stepHeights from './step-heights.json';
 
 /**
  * The `height` attribute of each chart's embed code: what a host page without any script gives the
@@ -11,3 +12,13 @@ export const EMBED_HEIGHTS: Record<ChartId, number> = {
 	'isp-actions': 1160, // 1021 px
 	timeline: 1040 // 917 px
 };
+
+/**
+ * A story step's embed is as tall as its own state (a step with callouts is taller than the chart's
+ * default). Measured the same way by tests/e2e/embed-heights.e2e.ts, which rewrites step-heights.json
+ * when run with UPDATE_EMBED_HEIGHTS=1 and fails, naming the figure, when a step outgrows its entry.
+ */
+export function embedHeight(chart: ChartId, step?: number): number {
+	const measured = step ? (stepHeights as Record<string, number>)[`${chart}-${step}`] : undefined;
+	return measured ?? EMBED_HEIGHTS[chart];
+}

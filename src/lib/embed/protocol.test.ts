@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { heightMessages, isPymWidthRequest, readHeight, wholeHeight } from './protocol';
+import {
+	heightMessages,
+	isPymWidthRequest,
+	isWordPressReady,
+	readHeight,
+	readTheme,
+	wholeHeight,
+	wordpressSecret
+} from './protocol';
 
 const sender = { childId: 'c1', id: 'downloads', src: 'https://x.example/embed/downloads/' };
 
@@ -48,5 +56,34 @@ describe('isPymWidthRequest', () => {
 		expect(isPymWidthRequest('pymxPYMxc1xPYMxwidthxPYMx600', 'c1')).toBe(true);
 		expect(isPymWidthRequest('pymxPYMxc2xPYMxwidthxPYMx600', 'c1')).toBe(false);
 		expect(isPymWidthRequest({ width: 600 }, 'c1')).toBe(false);
+	});
+});
+
+describe('WordPress', () => {
+	it("adds wp-embed's height message, with the secret from the frame's URL", () => {
+		const secret = wordpressSecret('#?secret=Ab3xY9kQ2z');
+		expect(secret).toBe('Ab3xY9kQ2z');
+		expect(heightMessages(640, { ...sender, secret })).toContainEqual({
+			message: 'height',
+			value: 640,
+			secret: 'Ab3xY9kQ2z'
+		});
+	});
+
+	it('takes no secret wp-embed.js would refuse, and answers only its own ready message', () => {
+		expect(wordpressSecret('#?secret=a"b')).toBeUndefined();
+		expect(wordpressSecret('')).toBeUndefined();
+		expect(isWordPressReady({ message: 'ready', secret: 'abc' }, 'abc')).toBe(true);
+		expect(isWordPressReady({ message: 'ready', secret: 'abd' }, 'abc')).toBe(false);
+		expect(isWordPressReady({ message: 'ready', secret: 'abc' }, undefined)).toBe(false);
+	});
+});
+
+describe('readTheme', () => {
+	it('reads only a light or dark theme', () => {
+		expect(readTheme({ 'piracy-theme': 'dark' })).toBe('dark');
+		expect(readTheme({ 'piracy-theme': 'purple' })).toBeUndefined();
+		expect(readTheme('dark')).toBeUndefined();
+		expect(readTheme(null)).toBeUndefined();
 	});
 });

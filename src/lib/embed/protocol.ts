@@ -13,6 +13,8 @@ export interface Sender {
 	id: string;
 	/** The embed page's own URL, as Datawrapper and Flourish send it in `iframe.resize`. */
 	src: string;
+	/** WordPress's per-embed secret (`#?secret=…` on the frame's URL), when WordPress framed us. */
+	secret?: string;
 }
 
 /** Whole pixels, rounded up: a height 0.4 px short of the content shows a 1 px inner scrollbar. */
@@ -20,14 +22,42 @@ export function wholeHeight(height: number): number {
 	return Math.ceil(height - 0.01);
 }
 
-/** The same height in the four formats: pym.js, Datawrapper, AMP (also frames/sidechain), embed.ly JSON. */
+/**
+ * The same height in the four formats: pym.js, Datawrapper, AMP (also frames/sidechain), embed.ly JSON;
+ * and in WordPress's (wp-embed.js: `{message: 'height', value, secret}`) when WordPress framed us.
+ */
 export function heightMessages(height: number, sender: Sender): unknown[] {
-	return [
+	const messages: unknown[] = [
 		`pym${PYM}${sender.childId}${PYM}height${PYM}${height}`,
 		{ 'datawrapper-height': { [sender.id]: height } },
 		{ sentinel: 'amp', type: 'embed-size', height },
 		JSON.stringify({ src: sender.src, context: 'iframe.resize', height })
 	];
+	if (sender.secret) messages.push({ message: 'height', value: height, secret: sender.secret });
+	return messages;
+}
+
+/**
+ * WordPress adds `#?secret=<letters and digits>` to an oEmbed iframe's URL and sizes only the frame
+ * whose `data-secret` matches the message's (wp-embed.js refuses any other character).
+ */
+export function wordpressSecret(hash: string): string | undefined {
+	return /[#&?]secret=([a-zA-Z0-9]+)(?:&|$)/.exec(hash)?.[1];
+}
+
+/** wp-embed.js asks each frame for its height again with `{message: 'ready', secret}`. */
+export function isWordPressReady(data: unknown, secret: string | undefined): boolean {
+	const record = data as { message?: unknown; secret?: unknown } | null;
+	return Boolean(secret && record?.message === 'ready' && record.secret === secret);
+}
+
+/** The one message /embed.js sends a frame: which theme its host paints behind it. */
+export const THEME_KEY = 'piracy-theme';
+export type HostTheme = 'light' | 'dark';
+
+export function readTheme(data: unknown): HostTheme | undefined {
+	const theme = (data as Record<string, unknown> | null)?.[THEME_KEY];
+	return theme === 'light' || theme === 'dark' ? theme : undefined;
 }
 
 /** pym.js's parent asks for a height by sending its width: `pymxPYMx<childId>xPYMxwidthxPYMx<px>`. */

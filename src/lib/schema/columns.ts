@@ -78,5 +78,5 @@ export const sources = () => cell<SourceRef[]>(parseSources);
 export const QUALIFIERS = ['exact', 'at-least', 'approximate'] as const;
 export type Qualifier = (typeof QUALIFIERS)[number];
 
-export const PRECISIONS = ['day', 'month', 'year', 'approximate'] as const;
-export type Precision = (typeof PRECISIONS)[number];
+// Precisions live with the dates they qualify; re-exported here beside the other fixed lists.
+export { PRECISIONS, type Precision } from './dates';

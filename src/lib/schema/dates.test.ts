@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dayToTime, parseFuzzyDate } from './dates';
+import { dayToTime, parseFuzzyDate, precisionProblem, type FuzzyDate } from './dates';
 
 describe('parseFuzzyDate', () => {
 	it('reads a day as a one-day span', () => {
@@ -77,5 +77,41 @@ describe('parseFuzzyDate', () => {
 describe('dayToTime', () => {
 	it('places a day at noon UTC so it never slips a day', () => {
 		expect(new Date(dayToTime('2014-12-04')).toISOString()).toBe('2014-12-04T12:00:00.000Z');
+	});
+});
+
+describe('precisionProblem', () => {
+	const date = (text: string): FuzzyDate => {
+		const result = parseFuzzyDate(text);
+		if (!result.ok) throw new Error(result.message);
+		return result.date;
+	};
+
+	it('accepts each precision on the kind of cell it describes', () => {
+		expect(precisionProblem(date('2014-12-04'), 'by')).toBeUndefined();
+		expect(precisionProblem(date('2010-10-01/2010-10-10'), 'window')).toBeUndefined();
+		expect(precisionProblem(date('2010-09-24/2010-09-25'), 'approximate')).toBeUndefined();
+		expect(precisionProblem(date('2010-07'), 'month')).toBeUndefined();
+	});
+
+	it('asks for one day when a date is known only as an upper bound', () => {
+		expect(precisionProblem(date('2014-12'), 'by')).toBe(
+			'"by" needs the one day the event is known to have happened by, YYYY-MM-DD (e.g. 2014-12-04), not "2014-12"'
+		);
+	});
+
+	it('asks for a span of days for a window', () => {
+		expect(precisionProblem(date('2010-10'), 'window')).toBe(
+			'"window" needs a span of days, start/end (e.g. 2010-10-01/2010-10-10 for early October 2010), not "2010-10"'
+		);
+		expect(precisionProblem(date('2010-10-01/2010-10-01'), 'window')).toBe(
+			'a window of one day is a day; set precision to "day", or widen the span'
+		);
+	});
+
+	it('refuses a range with a precision that cannot describe one', () => {
+		expect(precisionProblem(date('2010-09-24/2010-09-25'), 'day')).toBe(
+			'a date range means the sources disagree ("approximate") or give a span ("window"); set precision to one of them'
+		);
 	});
 });

@@ -82,3 +82,38 @@ export function parseFuzzyDate(raw: string): DateResult {
 export function dayToTime(day: string): number {
 	return Date.parse(`${day}T12:00:00Z`);
 }
+
+/**
+ * How precisely the sources date something. `by`: known only as an upper bound (the cell is that day,
+ * e.g. the date of the report that first mentions it). `window`: a span such as "early October 2010",
+ * written as an interval of days. `approximate` with an interval means the sources disagree.
+ */
+export const PRECISIONS = ['day', 'month', 'year', 'approximate', 'by', 'window'] as const;
+export type Precision = (typeof PRECISIONS)[number];
+
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
+
+/**
+ * Whether a date cell can carry its precision, as a message for the `precision` column if not. A `by`
+ * needs one day (the bound); a `window` needs an interval of days; an interval otherwise means the
+ * sources disagree, which is `approximate`.
+ */
+export function precisionProblem(date: FuzzyDate, precision: Precision): string | undefined {
+	const [first, second] = date.text.split('/');
+	if (precision === 'by' && !DAY.test(date.text)) {
+		return `"by" needs the one day the event is known to have happened by, YYYY-MM-DD (e.g. 2014-12-04), not ${JSON.stringify(date.text)}`;
+	}
+	if (precision === 'window') {
+		if (second === undefined || !DAY.test(first!) || !DAY.test(second)) {
+			return `"window" needs a span of days, start/end (e.g. 2010-10-01/2010-10-10 for early October 2010), not ${JSON.stringify(date.text)}`;
+		}
+		if (date.start === date.end) {
+			return `a window of one day is a day; set precision to "day", or widen the span`;
+		}
+		return undefined;
+	}
+	if (second !== undefined && precision !== 'approximate') {
+		return `a date range means the sources disagree ("approximate") or give a span ("window"); set precision to one of them`;
+	}
+	return undefined;
+}

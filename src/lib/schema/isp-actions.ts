@@ -9,6 +9,7 @@ import {
 	sources,
 	text
 } from './columns';
+import { precisionProblem } from './dates';
 import type { RowOf, TableSpec } from './table';
 
 /** Ordered from co-operating with rights holders to resisting them, then blocking. */
@@ -47,6 +48,8 @@ export const ispActionsSpec: TableSpec<typeof columns> = {
 	summary: (row) =>
 		`${row.date.text} ${row.isp}: ${row.action}${row.count === undefined ? '' : `, count ${row.count.toLocaleString('en-GB')}`}`,
 	checkRow(row, report) {
+		const problem = precisionProblem(row.date, row.precision);
+		if (problem) report('precision', problem);
 		if (row.count_qualifier !== undefined && row.count === undefined) {
 			report(
 				'count_qualifier',

@@ -1,4 +1,5 @@
 import { fuzzyDate, oneOf, optional, PRECISIONS, required, sources, text } from './columns';
+import { precisionProblem } from './dates';
 import type { RowOf, TableSpec } from './table';
 
 export const CATEGORIES = ['attack', 'leak', 'court', 'isp', 'politics'] as const;
@@ -32,11 +33,7 @@ export const timelineSpec: TableSpec<typeof columns> = {
 				'warning'
 			);
 		}
-		if (row.date.text.includes('/') && row.precision !== 'approximate') {
-			report(
-				'precision',
-				`a date range means the date is uncertain; set precision to "approximate"`
-			);
-		}
+		const problem = precisionProblem(row.date, row.precision);
+		if (problem) report('precision', problem);
 	}
 };

@@ -4,6 +4,7 @@ import { loadAllData, type LoadedData } from '../data/load.server';
 import { formatIssue, hasErrors, type DataIssue } from '../data/issues';
 import { DATASET_IDS, datasetFile } from '../schema/datasets';
 import { parseStory, STORY_FILE, type Story } from '../story/story';
+import { unshownRows } from './unshown-rows';
 
 export interface ProjectCheck {
 	data: LoadedData;
@@ -40,6 +41,7 @@ function runCheck(root: string): ProjectCheck {
 		const parsed = parseStory(readFileSync(join(root, STORY_FILE), 'utf8'), data.rows);
 		story = parsed.story;
 		errors.push(...parsed.problems);
+		if (story) warnings.push(...unshownRows(data.rows, story).map(formatIssue));
 	}
 	return { data, story, errors, warnings };
 }

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { loadAllData } from '../data/load.server';
 import { parseStory, STORY_FILE } from './story';
+import { fillTokens } from './tokens';
 
 const { rows } = loadAllData(process.cwd());
 const source = readFileSync(STORY_FILE, 'utf8');
@@ -39,11 +40,11 @@ describe('the real story', () => {
 			...steps.flatMap((step) => [...step.paragraphs, step.announce])
 		];
 		expect(text.filter((paragraph) => paragraph.includes('{'))).toEqual([]);
+		// The rule, not today's words: the step about the latest figures says the latest figure.
 		const fury = steps.find((step) => step.chart === 'downloads' && step.state.view === 'headline');
-		expect(fury?.paragraphs.join(' ')).toContain('Excipio put Fury at more than 1.2 million');
-		expect(fury?.announce).toBe(
-			'Downloads chart: Fury more than 1.2 million; the other four films 400,000 combined, as of 4 December 2014.'
-		);
+		const latest = fillTokens('{downloads:Fury}', rows).text;
+		expect(fury?.paragraphs.join(' ')).toContain(latest);
+		expect(fury?.announce).toContain(latest);
 	});
 
 	it('passes chart state through, with list settings split on commas', () => {

@@ -2,12 +2,15 @@ import archieml from 'archieml';
 import * as v from 'valibot';
 import {
 	CHART_IDS,
+	CHART_LOGIC,
 	isChartId,
 	STATE_SCHEMAS,
 	type ChartId,
 	type StateSchema
 } from '../charts/chart-ids';
 import type { DatasetRows } from '../schema/datasets';
+import { checkCopy } from './copy-rules';
+import { stepLines } from './step-lines';
 import { fillTokens } from './tokens';
 
 export interface StoryStep {
@@ -19,6 +22,8 @@ export interface StoryStep {
 	paragraphs: string[];
 	/** One sentence a screen reader hears when the step becomes active. */
 	announce: string;
+	/** The date the step is at, in words, for the card's kicker. */
+	kicker?: string;
 }
 
 export interface Story {
@@ -75,17 +80,18 @@ export function parseStory(
 	for (const key of ['headline', 'dek', 'byline']) {
 		if (!field(key)) problems.push(`${STORY_FILE}: "${key}:" is missing or empty`);
 	}
+	const located = stepLines(source);
 	const rawSteps = Array.isArray(doc.steps) ? (doc.steps as Record<string, unknown>[]) : [];
 	if (rawSteps.length === 0) problems.push(`${STORY_FILE}: no steps; add a [steps] list`);
 
 	const steps: StoryStep[] = [];
 	rawSteps.forEach((raw, index) => {
 		const where = `step ${index + 1}`;
+		/** `src/content/story.aml:<line>: step <n>: …`, at the line of the setting that is wrong. */
+		const at = (key?: string) => `${STORY_FILE}:${located.line(index + 1, key)}: ${where}`;
 		const chart = String(raw.chart ?? '').trim();
 		if (!isChartId(chart)) {
-			problems.push(
-				`${STORY_FILE}: ${where}: chart "${chart}" is not one of ${CHART_IDS.join(', ')}`
-			);
+			problems.push(`${at('chart')}: chart "${chart}" is not one of ${CHART_IDS.join(', ')}`);
 			return;
 		}
 		const schema = STATE_SCHEMAS[chart];
@@ -98,7 +104,7 @@ export function parseStory(
 		if (unknown.length) {
 			const allowed = Object.keys(schema.entries).join(', ');
 			problems.push(
-				`${STORY_FILE}: ${where}: "${unknown[0]}" is not a setting of the ${chart} chart; use ${allowed}`
+				`${at(unknown[0])}: "${unknown[0]}" is not a setting of the ${chart} chart; use ${allowed}`
 			);
 			return;
 		}
@@ -107,10 +113,17 @@ export function parseStory(
 			const issue = parsed.issues[0];
 			const key = issue?.path?.[0]?.key;
 			problems.push(
-				`${STORY_FILE}: ${where}: ${key ? `"${String(key)}": ` : ''}${issue?.message ?? 'invalid chart state'}`
+				`${at(key ? String(key) : undefined)}: ${key ? `"${String(key)}": ` : ''}${issue?.message ?? 'invalid chart state'}`
 			);
 			return;
 		}
+		const logic = CHART_LOGIC[chart];
+		const stateProblems = logic.problems(rows, parsed.output as never);
+		for (const problem of stateProblems) {
+			const key = /^(\w+)/.exec(problem)?.[1];
+			problems.push(`${at(key)}: ${problem}`);
+		}
+		if (stateProblems.length) return;
 		const announce = fill(String(raw.announce ?? '').trim(), where);
 		if (!announce)
 			problems.push(
@@ -121,7 +134,8 @@ export function parseStory(
 			chart,
 			state: parsed.output,
 			paragraphs: paragraphs(raw.text).map((text) => fill(text, where)),
-			announce
+			announce,
+			kicker: logic.kicker(rows, parsed.output as never)
 		});
 	});
 	const story: Story = {
@@ -132,5 +146,6 @@ export function parseStory(
 		steps,
 		method: paragraphs(doc.method).map((text) => fill(text, 'method'))
 	};
+	problems.push(...checkCopy(source, rows));
 	return problems.length ? { problems } : { story, problems };
 }

@@ -1,19 +1,39 @@
 import type { DatasetRows } from '../schema/datasets';
-import { countInWords, fuzzyDateInWords } from '../charts/shared/format';
+import type { FuzzyDate, Precision } from '../schema/dates';
+import { measureInWords } from '../charts/downloads/copy';
+import {
+	countInWords,
+	dateFormInWords,
+	DATE_FORMS,
+	dayInWords,
+	fuzzyDateInWords,
+	type DateForm
+} from '../charts/shared/format';
 
 /**
- * Figures in the story copy are never typed in by hand: `{downloads:Fury}`, `{downloads:Fury@2014-11-30}`,
- * `{isp-actions:blocked-sites}` and `{date:2010-09-20}` are filled from the CSV rows, so an editor's
- * new figure reaches the prose as well as the chart.
+ * Figures and dates in the story copy are never typed in by hand: each is a token filled from a CSV
+ * row, so an editor's new figure reaches the prose as well as the chart, and a token that matches no
+ * row is an error.
+ *
+ * - `{downloads:Fury}` the latest reading for a label ("more than 1.2 million"); `{downloads:Fury@2014-11-30}`
+ *   the reading of that day; `|measure` ("unique downloaders"), `|counted-by` ("Excipio"), `|as-of`.
+ * - `{isp-actions:blocked-sites}` the count of the first row with that action; `|date` its date in words.
+ * - `{date:2010-09-20}` a date of a timeline, isp-actions or downloads row, in words and hedged as the
+ *   row says. A day that is one end of a row's "sources disagree" interval names what that source says.
+ * - Short forms after `|`, for a date already named: `day` (25), `weekday` (Sunday), `ordinal` (the 11th),
+ *   `day-month` (25 September), `month-year` (January 2011), `year` (2011).
  */
 export type TokenResult = { ok: true; text: string } | { ok: false; message: string };
 
-const TOKEN = /\{([a-z-]+):([^{}]+)\}/g;
+export const TOKEN = /\{([a-z-]+):([^{}]+)\}/g;
 
 export function fillTokens(text: string, rows: DatasetRows): { text: string; problems: string[] } {
 	const problems: string[] = [];
-	const filled = text.replace(TOKEN, (whole, kind: string, arg: string) => {
-		const result = resolve(kind, arg.trim(), rows);
+	const filled = text.replace(TOKEN, (whole, kind: string, body: string) => {
+		const [arg, form, ...rest] = body.split('|').map((part) => part.trim());
+		const result = rest.length
+			? { ok: false as const, message: 'a token takes at most one form after "|"' }
+			: resolve(kind, arg!, form, rows);
 		if (result.ok) return result.text;
 		problems.push(`${whole}: ${result.message}`);
 		return whole;
@@ -21,7 +41,29 @@ export function fillTokens(text: string, rows: DatasetRows): { text: string; pro
 	return { text: filled, problems };
 }
 
-function resolve(kind: string, arg: string, rows: DatasetRows): TokenResult {
+const DOWNLOAD_FORMS = ['measure', 'counted-by', 'as-of'] as const;
+
+function unknownForm(form: string, allowed: readonly string[]): TokenResult {
+	return { ok: false, message: `unknown form "${form}"; use one of: ${allowed.join(', ')}` };
+}
+
+function isDateForm(form: string): form is DateForm {
+	return (DATE_FORMS as readonly string[]).includes(form);
+}
+
+function dateInWords(date: FuzzyDate, precision: Precision, form: string | undefined): TokenResult {
+	if (form === undefined || form === 'date')
+		return { ok: true, text: fuzzyDateInWords(date, precision) };
+	if (!isDateForm(form)) return unknownForm(form, DATE_FORMS);
+	return dateFormInWords(date, precision, form);
+}
+
+function resolve(
+	kind: string,
+	arg: string,
+	form: string | undefined,
+	rows: DatasetRows
+): TokenResult {
 	if (kind === 'downloads') {
 		const [label, asOf] = arg.split('@').map((part) => part.trim());
 		const matching = rows.downloads.filter(
@@ -30,9 +72,19 @@ function resolve(kind: string, arg: string, rows: DatasetRows): TokenResult {
 		);
 		const latest = matching.sort((a, b) => b.as_of.localeCompare(a.as_of))[0];
 		if (!latest) return { ok: false, message: `no row in data/downloads.csv matches "${arg}"` };
-		return { ok: true, text: countInWords(latest.downloads, latest.qualifier) };
+		if (form === undefined)
+			return { ok: true, text: countInWords(latest.downloads, latest.qualifier) };
+		if (form === 'measure') return { ok: true, text: measureInWords(latest.measure) };
+		if (form === 'counted-by') return { ok: true, text: latest.counted_by };
+		if (form === 'as-of') return { ok: true, text: dayInWords(latest.as_of) };
+		return unknownForm(form, DOWNLOAD_FORMS);
 	}
 	if (kind === 'isp-actions') {
+		if (form !== undefined) {
+			const row = rows['isp-actions'].find((item) => item.action === arg);
+			if (!row) return { ok: false, message: `no row in data/isp-actions.csv has action "${arg}"` };
+			return dateInWords(row.date, row.precision, form);
+		}
 		const row = rows['isp-actions'].find((item) => item.action === arg && item.count !== undefined);
 		if (!row)
 			return {
@@ -42,9 +94,31 @@ function resolve(kind: string, arg: string, rows: DatasetRows): TokenResult {
 		return { ok: true, text: countInWords(row.count!, row.count_qualifier ?? 'exact') };
 	}
 	if (kind === 'date') {
-		const row = rows.timeline.find((item) => item.date.text === arg);
-		if (!row) return { ok: false, message: `no row in data/timeline.csv has the date "${arg}"` };
-		return { ok: true, text: fuzzyDateInWords(row.date, row.precision) };
+		const dated = datedRows(rows);
+		const row = dated.find((item) => item.date.text === arg);
+		if (row) return dateInWords(row.date, row.precision, form);
+		// One end of an interval the sources disagree on is the day one of them gives: no hedge.
+		const end = dated.find(
+			(item) => item.date.text.includes('/') && item.date.text.split('/').includes(arg)
+		);
+		if (end && /^\d{4}-\d{2}-\d{2}$/.test(arg))
+			return dateInWords({ text: arg, start: arg, end: arg }, 'day', form);
+		return {
+			ok: false,
+			message: `no row in data/timeline.csv, data/isp-actions.csv or data/downloads.csv has the date "${arg}"`
+		};
 	}
 	return { ok: false, message: `unknown kind "${kind}"; use downloads, isp-actions or date` };
+}
+
+/** Every dated row a date token may name, timeline first (its events are what the story narrates). */
+function datedRows(rows: DatasetRows): { date: FuzzyDate; precision: Precision }[] {
+	return [
+		...rows.timeline,
+		...rows['isp-actions'],
+		...rows.downloads.map((row) => ({
+			date: { text: row.as_of, start: row.as_of, end: row.as_of },
+			precision: 'day' as const
+		}))
+	];
 }

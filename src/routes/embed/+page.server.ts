@@ -3,5 +3,9 @@ import { embedView } from '$lib/embed/embed-page.server';
 import { siteOrigin } from '$lib/embed/site';
 
 export function load() {
-	return { views: CHART_IDS.map((chart) => embedView(chart)), absolute: Boolean(siteOrigin()) };
+	const charts = CHART_IDS.map((chart) => {
+		const view = embedView(chart);
+		return { view, steps: view.steps.map((n) => embedView(chart, String(n))) };
+	});
+	return { charts, absolute: Boolean(siteOrigin()) };
 }

@@ -5,18 +5,59 @@ import { createRequire } from 'node:module';
 
 /**
  * A newsroom's article page on another origin (127.0.0.1 on a port of its own; the embeds come from
- * `localhost`), in the four ways a host can frame our charts. Each page has one container whose width
+ * `localhost`), in the ways a host can frame our charts. Each page has one container whose width
  * the tests change, like a CMS column reflowing.
  */
-export type HostMode = 'pym' | 'loader' | 'amp' | 'plain';
+export type HostMode = 'pym' | 'loader' | 'amp' | 'plain' | 'wordpress';
 
-export interface HostOptions {
-	mode: HostMode;
-	/** Absolute URL of the embed page. */
-	src: string;
-	/** The embed code journalists copy (oEmbed `html`), with absolute URLs; used by loader and plain. */
-	code: string;
-	width: number;
+/**
+ * WordPress's wp-embed.js (wp-includes/js/wp-embed.js), reduced to its height handling: it trusts a
+ * message whose `secret` matches an iframe's data-secret and whose source is that iframe's window, shows
+ * the frame (it starts clipped out of sight) and sets its height, clamped to 200–1000 px. It then asks
+ * each frame for its height with {message: 'ready', secret}.
+ */
+const WP_EMBED = `<script>addEventListener('message', function (e) {
+	var d = e.data; if (!d || !d.secret || /[^a-zA-Z0-9]/.test(d.secret)) return;
+	document.querySelectorAll('iframe[data-secret="' + d.secret + '"]').forEach(function (f) {
+		if (e.source !== f.contentWindow) return;
+		f.removeAttribute('style');
+		if (d.message === 'height') { var h = parseInt(d.value, 10); f.height = h > 1000 ? 1000 : h < 200 ? 200 : h; }
+	});
+});
+document.querySelectorAll('iframe.wp-embedded-content').forEach(function (f) {
+	f.addEventListener('load', function () { f.contentWindow.postMessage({ message: 'ready', secret: f.getAttribute('data-secret') }, '*'); });
+});</script>`;
+
+/**
+ * Our oEmbed code as WordPress publishes it from a provider it doesn't trust (wp_filter_oembed_result):
+ * scripts stripped, iframe attributes cut to its allowed list (no `loading`, no `style`), the iframe
+ * sandboxed (`allow-scripts` only, so the frame has an opaque origin), clipped out of sight until its
+ * first height message, and `#?secret=` on its URL.
+ */
+const WP_ALLOWED = [
+	'src',
+	'width',
+	'height',
+	'frameborder',
+	'marginwidth',
+	'marginheight',
+	'scrolling',
+	'title',
+	'class'
+];
+
+export function wordpressCode(code: string, secret = 'Wp3mb3dS3cr'): string {
+	const tag = /<iframe\b[^>]*>/.exec(code)?.[0] ?? '';
+	const attributes = Array.from(tag.matchAll(/([a-z-]+)="([^"]*)"/g))
+		.filter(([, name]) => WP_ALLOWED.includes(name!))
+		.map(([, name, value]) =>
+			name === 'src' ? `src="${value}#?secret=${secret}"` : `${name}="${value}"`
+		);
+	return (
+		`<iframe ${attributes.join(' ')} class="wp-embedded-content" sandbox="allow-scripts" security="restricted" ` +
+		`style="position: absolute; clip: rect(1px, 1px, 1px, 1px);" data-secret="${secret}"></iframe>` +
+		WP_EMBED
+	);
 }
 
 const pymSource = readFileSync(
@@ -37,6 +78,8 @@ function hostPage({ mode, src, code, width }: HostOptions): string {
 		body = `<div id="embed">${code}</div><iframe id="hostile" src="/hostile" title="ad"></iframe>`;
 	} else if (mode === 'plain') {
 		body = `<div id="embed">${code.replace(/<script[^>]*><\/script>/, '')}</div>`;
+	} else if (mode === 'wordpress') {
+		body = `<div id="embed">${wordpressCode(code)}</div>`;
 	} else {
 		// An AMP-style host: sizes the frame from {sentinel: 'amp', type: 'embed-size'} and logs every
 		// message the frame sends, so the test can read the four formats.
@@ -71,8 +114,8 @@ const HOSTILE =
 export interface Host {
 	/** A host page framing one embed in the given way. */
 	url(options: HostOptions): string;
-	/** A host page with the given body. */
-	page(body: string): string;
+	/** A host page with the given body, and styles or scripts in its head. */
+	page(body: string, head?: string): string;
 	close(): Promise<void>;
 }
 
@@ -100,8 +143,10 @@ export async function startHost(): Promise<Host> {
 	};
 	return {
 		url: (options) => add(hostPage(options)),
-		page: (body) =>
-			add(`<!doctype html><html><head><meta charset="utf-8"></head><body>${body}</body></html>`),
+		page: (body, head = '') =>
+			add(
+				`<!doctype html><html><head><meta charset="utf-8"><title>Host</title>${head}</head><body>${body}</body></html>`
+			),
 		close: () =>
 			new Promise<void>((resolve) => {
 				server.closeAllConnections();

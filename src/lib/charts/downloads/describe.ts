@@ -1,24 +1,57 @@
 import type { DownloadRow } from '../../schema/downloads';
-import { countInWords, dayInWords } from '../shared/format';
+import { countInWords, dayInWords, dayShort } from '../shared/format';
 import { isolate } from '../shared/text';
+import { measureInWords, measuresInWords, mixesMeasures } from './copy';
 import { visibleRows } from './scales';
 import type { DownloadsState } from './state';
 
-/** How a bar is named: by title, or in the climb view by the day of the reading. */
+/** How a bar is named: by label, or in the climb view by the day of the reading. */
 export function barLabel(row: DownloadRow, state: DownloadsState): string {
 	return state.view === 'climb' ? `${isolate(row.label)}, ${dayInWords(row.as_of)}` : row.label;
+}
+
+/**
+ * The bar's second line, for what the name alone leaves out among the bars drawn together: what was
+ * counted and by whom when they differ, and the day when the readings are not all of one day.
+ */
+export function barMeta(
+	row: DownloadRow,
+	shown: readonly DownloadRow[],
+	state: DownloadsState
+): string {
+	const parts: string[] = [];
+	if (mixesMeasures(shown) || new Set(shown.map((item) => item.counted_by)).size > 1)
+		parts.push(`${measureInWords(row.measure)} (${isolate(row.counted_by)})`);
+	if (state.view !== 'climb' && new Set(shown.map((item) => item.as_of)).size > 1)
+		parts.push(`as of ${dayShort(row.as_of)}`);
+	return parts.join(', ');
+}
+
+/** Whether any bar in this view needs the second line. */
+export function needsMeta(shown: readonly DownloadRow[], state: DownloadsState): boolean {
+	return shown.some((row) => barMeta(row, shown, state) !== '');
+}
+
+/** A figure with its hedge and what it counts: "more than 888,000 unique downloaders". */
+export function figureInWords(row: DownloadRow): string {
+	return `${countInWords(row.downloads, row.qualifier)} ${measureInWords(row.measure)}`;
 }
 
 /** The one-sentence text alternative for the chart in this state; "more than" stays a lower bound. */
 export function describeDownloads(rows: readonly DownloadRow[], state: DownloadsState): string {
 	const shown = visibleRows(rows, state);
 	if (shown.length === 0) return 'Bar chart of downloads: no data.';
+	const what = measuresInWords(shown).toLowerCase();
+	const mixed = mixesMeasures(shown) ? ', which count different things' : '';
 	const parts = shown.map(
-		(row) => `${barLabel(row, state)}: ${countInWords(row.downloads, row.qualifier)}`
+		(row) =>
+			`${barLabel(row, state)}: ${figureInWords(row)} (counted by ${isolate(row.counted_by)}${
+				state.view === 'climb' ? '' : `, as of ${dayInWords(row.as_of)}`
+			})`
 	);
 	const lead =
 		state.view === 'climb'
-			? `Bar chart of the reported downloads of ${shown[0]!.label} over time`
-			: `Bar chart of downloads of the leaked Sony films as of ${dayInWords(shown[0]!.as_of)}`;
+			? `Bar chart of every reported figure for ${isolate(shown[0]!.label)}${mixed}`
+			: `Bar chart of ${what} of the leaked Sony films, the latest figure for each${mixed}`;
 	return `${lead}. ${parts.join('; ')}.`;
 }

@@ -1,15 +1,7 @@
 import * as v from 'valibot';
-import { ZoomSchema } from '../shared/zoom';
+import { TimeState } from '../shared/time-state';
 
-/** What the ISP actions chart shows at a story step. */
-export const IspActionsState = v.object({
-	zoom: ZoomSchema,
-	/** Highlight these actions (e.g. refused-disclosure); with `isps`, only that provider's. */
-	actions: v.optional(v.array(v.string()), []),
-	/** Highlight these providers (e.g. BT). */
-	isps: v.optional(v.array(v.string()), [])
-});
-
+/** What the providers' chart shows: the time chart's state, with one lane per provider. */
+export const IspActionsState = TimeState;
 export type IspActionsState = v.InferOutput<typeof IspActionsState>;
-
 export const defaultIspActionsState: IspActionsState = v.parse(IspActionsState, {});

@@ -1,13 +1,15 @@
 import { format } from 'd3-format';
 import { utcFormat } from 'd3-time-format';
-import type { FuzzyDate } from '../../schema/dates';
-import type { Precision, Qualifier } from '../../schema/columns';
+import type { Qualifier } from '../../schema/columns';
+import type { FuzzyDate, Precision } from '../../schema/dates';
 
 const withCommas = format(',');
 const dayMonthYear = utcFormat('%-d %B %Y');
 const dayMonth = utcFormat('%-d %B');
 const monthYear = utcFormat('%B %Y');
 const shortMonth = utcFormat('%b');
+const monthName = utcFormat('%B');
+const weekdayName = utcFormat('%A');
 
 function toDate(day: string): Date {
 	return new Date(`${day}T12:00:00Z`);
@@ -41,8 +43,17 @@ export function dayInWords(day: string): string {
 	return dayMonthYear(toDate(day));
 }
 
+const shortDay = utcFormat('%-d %b %Y');
+
+/** "30 Nov 2014": for labels on a chart, where the full month would not fit a phone. */
+export function dayShort(day: string): string {
+	return shortDay(toDate(day));
+}
+
 /** A date as precisely as the source gave it, and visibly hedged when the sources are vague or disagree. */
 export function fuzzyDateInWords(date: FuzzyDate, precision: Precision): string {
+	if (precision === 'by') return `by ${dayMonthYear(toDate(date.end))}`;
+	if (precision === 'window') return windowInWords(date);
 	const hedge = precision === 'approximate' ? 'about ' : '';
 	const [startText, endText] = date.text.split('/');
 	if (endText !== undefined && startText !== undefined) {
@@ -58,6 +69,90 @@ export function fuzzyDateInWords(date: FuzzyDate, precision: Precision): string 
 	if (date.text.length === 7)
 		return `${precision === 'approximate' ? 'around ' : ''}${monthYear(toDate(date.start))}`;
 	return `${hedge}${dayMonthYear(toDate(date.start))}`;
+}
+
+/** The thirds of a month a source means by "early", "mid" and "late": days 1–10, 11–20, 21–end. */
+const THIRDS = [
+	{ word: 'early', first: 1, last: () => 10 },
+	{ word: 'mid', first: 11, last: () => 20 },
+	{ word: 'late', first: 21, last: (monthEnd: number) => monthEnd }
+] as const;
+
+/** A span in words: "early October 2010", "October 2010", else "between 1 and 15 October 2010". */
+export function windowInWords(date: FuzzyDate): string {
+	const start = toDate(date.start);
+	const end = toDate(date.end);
+	if (date.start.slice(0, 7) === date.end.slice(0, 7)) {
+		const monthEnd = new Date(
+			Date.UTC(start.getUTCFullYear(), start.getUTCMonth() + 1, 0)
+		).getUTCDate();
+		const [first, last] = [start.getUTCDate(), end.getUTCDate()];
+		if (first === 1 && last === monthEnd) return monthYear(start);
+		const third = THIRDS.find((item) => item.first === first && item.last(monthEnd) === last);
+		if (third) return `${third.word} ${monthYear(start)}`;
+		return `between ${first} and ${dayMonthYear(end)}`;
+	}
+	const sameYear = date.start.slice(0, 4) === date.end.slice(0, 4);
+	return `between ${sameYear ? dayMonth(start) : dayMonthYear(start)} and ${dayMonthYear(end)}`;
+}
+
+/** The short forms story copy uses for a date it has already named: "Sunday", "the 11th", "2011". */
+export const DATE_FORMS = ['day', 'weekday', 'ordinal', 'day-month', 'month-year', 'year'] as const;
+export type DateForm = (typeof DATE_FORMS)[number];
+
+export type Worded = { ok: true; text: string } | { ok: false; message: string };
+
+function ordinal(day: number): string {
+	const teen = day % 100 >= 11 && day % 100 <= 13;
+	const suffix = teen ? 'th' : ({ 1: 'st', 2: 'nd', 3: 'rd' } as Record<number, string>)[day % 10];
+	return `the ${day}${suffix ?? 'th'}`;
+}
+
+/**
+ * A date in one of the short forms, keeping the source's hedge: a `by` date stays "by …", an
+ * approximate day stays "about …". Forms that name a day need a single day; a month or window has none.
+ */
+export function dateFormInWords(date: FuzzyDate, precision: Precision, form: DateForm): Worded {
+	const start = toDate(date.start);
+	const single = date.start === date.end;
+	const dayForm =
+		form === 'day' || form === 'weekday' || form === 'ordinal' || form === 'day-month';
+	if (dayForm && !single) {
+		return {
+			ok: false,
+			message: `"${form}" needs a single day, but ${JSON.stringify(date.text)} spans ${fuzzyDateInWords(date, precision)}; use the full form or month-year`
+		};
+	}
+	// A weekday is usually exactly what the source says ("Tuesday"); the day of the month is the inference.
+	const hedged = dayForm && form !== 'weekday';
+	const hedge = precision === 'by' ? 'by ' : precision === 'approximate' && hedged ? 'about ' : '';
+	const words: Record<DateForm, () => string> = {
+		day: () => String(start.getUTCDate()),
+		weekday: () => weekdayName(start),
+		ordinal: () => ordinal(start.getUTCDate()),
+		'day-month': () => dayMonth(start),
+		'month-year': () =>
+			precision === 'window' ? windowInWords(date) : (sameMonthYear(date) ?? monthYearSpan(date)),
+		year: () =>
+			date.start.slice(0, 4) === date.end.slice(0, 4)
+				? date.start.slice(0, 4)
+				: `${date.start.slice(0, 4)} or ${date.end.slice(0, 4)}`
+	};
+	return { ok: true, text: hedge + words[form]() };
+}
+
+function sameMonthYear(date: FuzzyDate): string | undefined {
+	return date.start.slice(0, 7) === date.end.slice(0, 7)
+		? monthYear(toDate(date.start))
+		: undefined;
+}
+
+function monthYearSpan(date: FuzzyDate): string {
+	const start = toDate(date.start);
+	const end = toDate(date.end);
+	return date.start.slice(0, 4) === date.end.slice(0, 4)
+		? `${monthName(start)} or ${monthYear(end)}`
+		: `${monthYear(start)} or ${monthYear(end)}`;
 }
 
 export function monthTick(day: string): string {

@@ -1,30 +1,8 @@
-import type { TimelineRow } from '../../schema/timeline';
-import { fuzzyDateInWords } from '../shared/format';
 import type { TableModel } from '../shared/table-model';
-import { CATEGORY_STYLE } from './categories';
-import { isShown } from './select';
-import type { TimelineState } from './state';
+import { timeTable } from '../shared/time-copy';
+import type { TimeLayout } from '../shared/time-marks';
+import { timelineExtra, type TimelineRows } from './model';
 
-export function timelineTable(rows: readonly TimelineRow[], state: TimelineState): TableModel {
-	return {
-		caption: 'Events, 2010 to 2014',
-		columns: [
-			{ key: 'date', label: 'Date' },
-			{ key: 'event', label: 'Event' },
-			{ key: 'category', label: 'Kind' },
-			{ key: 'note', label: 'Note' }
-		],
-		rows: rows
-			.filter((row) => isShown(row, state))
-			.map((row) => ({
-				key: String(row.row),
-				current: state.highlight.includes(row.date.text),
-				cells: {
-					date: fuzzyDateInWords(row.date, row.precision),
-					event: row.event,
-					category: CATEGORY_STYLE[row.category].name,
-					note: row.note ?? ''
-				}
-			}))
-	};
+export function timelineTable(rows: TimelineRows, layout: TimeLayout): TableModel {
+	return timeTable('Events and providers’ actions', layout, timelineExtra(rows));
 }

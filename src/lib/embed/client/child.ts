@@ -1,11 +1,29 @@
-import { heightMessages, isPymWidthRequest, wholeHeight, type Sender } from '../protocol';
+import {
+	heightMessages,
+	isPymWidthRequest,
+	isWordPressReady,
+	readTheme,
+	wholeHeight,
+	wordpressSecret,
+	type Sender
+} from '../protocol';
+import { queryOptions } from '../options';
 
 /**
  * The embed page's only script: tells the page that frames it how tall the chart is, in every format
- * common parents understand (see protocol.ts). It posts heights and ids only, reads nothing from the
- * parent and never navigates it. Without it the chart still shows: the iframe's height attribute is the
- * fallback.
+ * common parents understand (see protocol.ts), and takes the one message /embed.js may send, the theme
+ * its host paints. It posts heights and ids only, reads nothing else from the parent and never navigates
+ * it. It also applies the display options in the frame's query (options.ts). Without it the chart still
+ * shows: the iframe's height attribute is the fallback, `<base target="_blank">` opens links outside
+ * the frame, and a chart's fixed theme has a URL of its own.
  */
+function applyOptions(root: HTMLElement, params: URLSearchParams) {
+	const options = queryOptions(params);
+	if (options.theme) root.dataset.theme = options.theme;
+	if (options.plain) root.dataset.plain = '';
+	if (options.transparent) root.dataset.transparent = '';
+}
+
 function stepRedirect(root: HTMLElement, params: URLSearchParams): boolean {
 	// `?step=<n>` on a chart page is a deep link to /embed/<chart>/<n>/; a static host can't read the
 	// query, so this is the script's job (no-JS readers get the chart's default state).
@@ -21,14 +39,19 @@ function stepRedirect(root: HTMLElement, params: URLSearchParams): boolean {
 function start() {
 	const root = document.querySelector<HTMLElement>('[data-embed-id]');
 	if (!root) return;
+	// Links open in a new tab (<base target="_blank">); without an opener, the page can't reach back.
+	for (const link of document.querySelectorAll<HTMLAnchorElement>('a[href]:not([target])'))
+		link.relList.add('noopener');
 	const params = new URLSearchParams(location.search);
 	if (stepRedirect(root, params)) return;
+	applyOptions(root, params);
 	if (window.parent === window) return;
 
 	const sender: Sender = {
 		id: root.dataset.embedId!,
 		childId: params.get('childId') || root.dataset.embedId!,
-		src: location.href
+		src: location.href.replace(/#.*/, ''),
+		secret: wordpressSecret(location.hash)
 	};
 	const html = document.documentElement;
 	let sent = 0;
@@ -37,18 +60,31 @@ function start() {
 	const measure = () => wholeHeight(html.getBoundingClientRect().height);
 	const post = (message: unknown) => window.parent.postMessage(message, '*');
 
-	const observer = new ResizeObserver(() => {
+	const send = () => {
 		const height = measure();
 		if (height === sent) return;
 		sent = height;
 		heightMessages(height, sender).forEach(post);
-	});
+	};
+	const observer = new ResizeObserver(send);
 	observer.observe(html);
+	// Chromium runs no rendering steps, so no ResizeObserver, in a cross-origin frame out of sight, and
+	// WordPress clips its frames out of sight until their first height: measure once without waiting.
+	send();
+	window.addEventListener('load', send, { once: true });
 
-	// pym.js's parent sends its width on load and resize and expects a height back.
 	const onMessage = (event: MessageEvent) => {
-		if (event.source !== window.parent || !isPymWidthRequest(event.data, sender.childId)) return;
-		if (sent) post(heightMessages(sent, sender)[0]);
+		if (event.source !== window.parent) return;
+		// pym.js's parent sends its width on load and resize and expects a height back.
+		if (sent && isPymWidthRequest(event.data, sender.childId))
+			post(heightMessages(sent, sender)[0]);
+		else if (isWordPressReady(event.data, sender.secret)) {
+			sent = 0;
+			send();
+		}
+		// `auto` follows the host; a theme fixed in the embed code (data-theme light/dark) stays.
+		const theme = readTheme(event.data);
+		if (theme && root.dataset.theme === 'auto') html.dataset.theme = theme;
 	};
 	window.addEventListener('message', onMessage);
 	window.addEventListener(

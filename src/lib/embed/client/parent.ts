@@ -1,4 +1,5 @@
-import { readHeight } from '../protocol';
+import { readHeight, THEME_KEY, type HostTheme } from '../protocol';
+import { hostTheme } from './host-theme';
 
 /**
  * /embed.js, the optional loader a host page includes after our iframes. It sizes each of our frames
@@ -17,15 +18,43 @@ const KEY = '__piracyEmbeds';
 
 function createLoader(prefix: string): Loader {
 	const frames = new Set<HTMLIFrameElement>();
+	const told = new WeakMap<HTMLIFrameElement, HostTheme>();
+	const dark = matchMedia('(prefers-color-scheme: dark)');
 	let lazy: IntersectionObserver | undefined;
+	let queued = 0;
 
 	const urlOf = (iframe: HTMLIFrameElement) =>
 		iframe.getAttribute('src') || iframe.getAttribute('data-src');
+
+	function tell(iframe: HTMLIFrameElement, force = false) {
+		const theme = hostTheme(iframe, dark.matches);
+		if (!iframe.contentWindow || (!force && told.get(iframe) === theme)) return;
+		told.set(iframe, theme);
+		const origin = new URL(urlOf(iframe)!, location.href).origin;
+		iframe.contentWindow.postMessage({ [THEME_KEY]: theme }, origin);
+	}
+	const tellAll = () => {
+		cancelAnimationFrame(queued);
+		queued = requestAnimationFrame(() => frames.forEach((iframe) => tell(iframe)));
+	};
+	dark.addEventListener('change', tellAll);
+	const watch = new MutationObserver(tellAll);
+	const watchPage = () => {
+		for (const el of [document.documentElement, document.body])
+			if (el)
+				watch.observe(el, {
+					attributes: true,
+					attributeFilter: ['class', 'style', 'data-theme', 'data-mode', 'data-color-scheme']
+				});
+	};
+	watchPage();
 
 	function adopt(iframe: HTMLIFrameElement) {
 		const src = urlOf(iframe);
 		if (frames.has(iframe) || !src || !new URL(src, location.href).href.startsWith(prefix)) return;
 		frames.add(iframe);
+		// A new document in the frame has heard nothing yet.
+		iframe.addEventListener('load', () => tell(iframe, true));
 		if (!iframe.hasAttribute('loading')) iframe.setAttribute('loading', 'lazy');
 		if (!iframe.getAttribute('src')) {
 			lazy ??= new IntersectionObserver(
@@ -45,6 +74,7 @@ function createLoader(prefix: string): Loader {
 
 	function scan() {
 		document.querySelectorAll('iframe').forEach(adopt);
+		watchPage();
 	}
 
 	function frameOf(event: MessageEvent): HTMLIFrameElement | undefined {
@@ -67,6 +97,8 @@ function createLoader(prefix: string): Loader {
 		if (!iframe || event.origin !== new URL(iframe.src, location.href).origin) return;
 		const px = `${height}px`;
 		if (iframe.style.height !== px) iframe.style.height = px;
+		// Its first height says the frame's script is listening (it may have missed the load event).
+		if (!told.has(iframe)) tell(iframe);
 	});
 
 	return { scan };

@@ -1,5 +1,6 @@
 import '../../embed/client/copy-code';
 import { createScroller } from './scroller';
+import { followActiveStep } from './share';
 import { createStickyCharts } from './sticky-charts';
 
 /**
@@ -44,6 +45,7 @@ function enhance() {
 		root!.dataset.activeStep = step.dataset.step;
 		// The landing step on load is what the page says already; every change after it is announced once.
 		if (live && announced) live.textContent = step.dataset.announce ?? '';
+		if (announced) followActiveStep(step.dataset.step);
 		announced = true;
 	}
 

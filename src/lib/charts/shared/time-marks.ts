@@ -1,0 +1,258 @@
+import type { FuzzyDate } from '../../schema/dates';
+import { fuzzyDateInWords } from './format';
+import type { KindStyle } from './kinds';
+import {
+	breaksOf,
+	byDate,
+	isInSegments,
+	midnight,
+	segmentedScale,
+	segmentsFor,
+	segmentTicks,
+	type AxisBreak,
+	type TimeSegment,
+	type Tick
+} from './time-axis';
+import { windowOf } from './zoom';
+
+/**
+ * One row of a time chart, whatever file it came from: the layout below places these, so the timeline
+ * and the providers' chart draw with one engine and one vocabulary.
+ */
+export interface TimeItem {
+	/** `<dataset>:<row>`: the `data-row` of its mark, and the key the story's morph matches it by. */
+	key: string;
+	row: number;
+	date: FuzzyDate;
+	precision: string;
+	/** The lane it sits in. */
+	lane: string;
+	style: KindStyle;
+	/** What a direct label says: at most eight words. */
+	label: string;
+	/** The whole row in words, for the mark's title and the table. */
+	title: string;
+	highlighted: boolean;
+}
+
+export interface Lane {
+	id: string;
+	name: string;
+	tone: string;
+}
+
+export type MarkStatus = 'is-hl' | 'is-dim' | 'is-later' | 'is-hidden' | '';
+
+export interface PlacedMark {
+	item: TimeItem;
+	status: MarkStatus;
+	/** Percent of the width: where the date's span starts and ends, and where its marker goes. */
+	start: number;
+	end: number;
+	x: number;
+	/** Percent of the lanes' height. */
+	y: number;
+}
+
+export interface MarkLabel {
+	key: string;
+	/** The mark's position, percent. */
+	x: number;
+	y: number;
+	/** Which way the label reads from its mark, so it stays inside the chart. */
+	align: 'start' | 'middle' | 'end';
+	side: 'above' | 'below';
+	/** Set on a second label that sits past the first, further from its mark. */
+	stacked?: boolean;
+	date: string;
+	text: string;
+}
+
+export interface LanePlacement extends Lane {
+	/** Top and height, percent of the lanes' height; 0 when no row of it is in view. */
+	top: number;
+	height: number;
+}
+
+export interface TimeLayout {
+	segments: TimeSegment[];
+	breaks: AxisBreak[];
+	ticks: Tick[];
+	lanes: LanePlacement[];
+	marks: PlacedMark[];
+	labels: MarkLabel[];
+	/** The story's "now", percent of the width, with its date in words. */
+	now?: { x: number; label: string };
+	/** Rows of marks (and lane names) stacked top to bottom: what the natural height is made of. */
+	units: number;
+}
+
+/** Marks nearer than this (percent of the width) in one lane take separate rows, so none hides another. */
+const MIN_SEPARATION = 2.6;
+/** A step's subject gets a direct label; more than two labels crowd a phone's chart. */
+export const MAX_LABELS = 2;
+const clamp = (value: number) => Math.min(100, Math.max(0, value));
+
+/** The first clause of a sentence, cut to eight words: a direct label, never a paragraph. */
+export function shortLabel(text: string, words = 8): string {
+	const clause = text.split(/;|\s[–—]\s/)[0]!.trim();
+	const parts = clause.split(/\s+/);
+	return parts.length <= words ? clause : `${parts.slice(0, words).join(' ')}…`;
+}
+
+/** Where the story's "now" is: the step's own `now`, its `until`, or its last labelled row. */
+export function nowOf(
+	items: readonly TimeItem[],
+	state: { now?: string; until?: string }
+): string | undefined {
+	if (state.now) return state.now;
+	if (state.until) return state.until;
+	const last = items
+		.filter((item) => item.highlighted)
+		.sort(byDate)
+		.at(-1);
+	return last?.date.end;
+}
+
+function statusOf(
+	item: TimeItem,
+	shown: boolean,
+	anyHighlight: boolean,
+	until: string | undefined
+): MarkStatus {
+	if (!shown) return 'is-hidden';
+	if (item.highlighted) return 'is-hl';
+	if (until && item.date.start > until) return 'is-later';
+	if (anyHighlight) return 'is-dim';
+	return '';
+}
+
+/** Rows per lane that marks need, given where they fall: a greedy pass left to right. */
+function stackRows(marks: PlacedMark[]): Map<PlacedMark, number> {
+	const rowOf = new Map<PlacedMark, number>();
+	const byLane = new Map<string, PlacedMark[]>();
+	for (const mark of marks)
+		byLane.set(mark.item.lane, [...(byLane.get(mark.item.lane) ?? []), mark]);
+	for (const laneMarks of byLane.values()) {
+		const ends: number[] = [];
+		for (const mark of [...laneMarks].sort((a, b) => a.start - b.start || a.x - b.x)) {
+			let row = ends.findIndex((end) => end + MIN_SEPARATION <= mark.start);
+			if (row === -1) row = ends.push(-Infinity) - 1;
+			ends[row] = Math.max(mark.end, mark.x);
+			rowOf.set(mark, row);
+		}
+	}
+	return rowOf;
+}
+
+/**
+ * Direct labels for up to two marks, placed so they stay inside the plot and clear of each other:
+ * above a mark in the lower part of the plot, below one in the upper part; two labels near each other
+ * read away from each other (the earlier one leftwards, the later one rightwards).
+ */
+function labelsFor(marks: PlacedMark[]): MarkLabel[] {
+	const chosen = marks.slice(0, MAX_LABELS).sort((a, b) => a.x - b.x);
+	const edgeAlign = (x: number): MarkLabel['align'] =>
+		x < 30 ? 'start' : x > 70 ? 'end' : 'middle';
+	const labels: MarkLabel[] = chosen.map((mark) => ({
+		key: mark.item.key,
+		x: mark.x,
+		y: mark.y,
+		align: edgeAlign(mark.x),
+		side: mark.y > 55 ? 'above' : 'below',
+		date: fuzzyDateInWords(mark.item.date, mark.item.precision as never),
+		text: mark.item.label
+	}));
+	const [first, second] = labels;
+	if (first && second && Math.abs(second.x - first.x) < 50) {
+		// Read away from each other when there is room for both; otherwise stack the second one
+		// past the first, on the side with room.
+		if (first.x >= 46 && second.x <= 54) {
+			first.align = 'end';
+			second.align = 'start';
+		} else {
+			second.side = first.side;
+			second.stacked = true;
+		}
+	}
+	return labels;
+}
+
+/**
+ * Places every row of a time chart for one state: the stretches of calendar from the rows and the
+ * camera, a lane per kind, a row within the lane for marks that would touch, and direct labels for the
+ * step's subject. Every row gets a mark; the ones the camera leaves out are hidden, not dropped.
+ */
+export function layoutTime(
+	items: readonly TimeItem[],
+	lanes: readonly Lane[],
+	state: { zoom: string; until?: string; now?: string }
+): TimeLayout {
+	const window = windowOf(state.zoom);
+	const segments = segmentsFor(
+		items.map((item) => item.date),
+		window
+	);
+	const scale = segmentedScale(segments);
+	const position = (day: string, plus = 0) => clamp(scale(midnight(day, plus)));
+	const anyHighlight = items.some((item) => item.highlighted && isInSegments(segments, item.date));
+	const marks: PlacedMark[] = items.map((item) => {
+		const shown = isInSegments(segments, item.date);
+		const start = position(item.date.start);
+		const end = position(item.date.end, 1);
+		return {
+			item,
+			status: statusOf(item, shown, anyHighlight, state.until),
+			start,
+			end,
+			x: (start + end) / 2,
+			y: 0
+		};
+	});
+	const rows = stackRows(marks.filter((mark) => mark.status !== 'is-hidden'));
+	const rowsPerLane = new Map<string, number>();
+	for (const [mark, row] of rows) {
+		rowsPerLane.set(mark.item.lane, Math.max(rowsPerLane.get(mark.item.lane) ?? 1, row + 1));
+	}
+	// A lane's height follows the rows its marks need, plus one for its name; a lane with nothing in
+	// the camera's view folds to nothing (it stays in the markup, so lanes keep their order as it moves).
+	const units = lanes.map((lane) => (rowsPerLane.has(lane.id) ? rowsPerLane.get(lane.id)! + 1 : 0));
+	const total = units.reduce((sum, unit) => sum + unit, 0) || 1;
+	let top = 0;
+	const placedLanes: LanePlacement[] = lanes.map((lane, index) => {
+		const height = (units[index]! / total) * 100;
+		const placed = { ...lane, top, height };
+		top += height;
+		return placed;
+	});
+	const laneById = new Map(placedLanes.map((lane) => [lane.id, lane]));
+	for (const mark of marks) {
+		const lane = laneById.get(mark.item.lane);
+		if (!lane) continue;
+		const laneRows = rowsPerLane.get(lane.id) ?? 1;
+		const row = rows.get(mark) ?? 0;
+		const rowHeight = lane.height / (laneRows + 1);
+		mark.y = lane.top + rowHeight * (row + 1.5);
+	}
+	const labels = labelsFor(
+		marks.filter((mark) => mark.status === 'is-hl').sort((a, b) => byDate(a.item, b.item))
+	);
+	const nowDay = nowOf(items, state);
+	const now =
+		nowDay && segments.some((segment) => nowDay >= segment.start && nowDay <= segment.end)
+			? {
+					x: position(nowDay, 0.5),
+					label: fuzzyDateInWords({ text: nowDay, start: nowDay, end: nowDay }, 'day')
+				}
+			: undefined;
+	return {
+		segments,
+		breaks: breaksOf(segments),
+		ticks: segmentTicks(segments),
+		lanes: placedLanes,
+		marks,
+		labels,
+		now,
+		units: total
+	};
+}
