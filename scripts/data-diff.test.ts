@@ -6,6 +6,7 @@ import { pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import { csvForDownload } from '../src/lib/data/csv-download';
 import { parseCsv } from '../src/lib/data/parse-csv';
+import { DATASET_IDS } from '../src/lib/schema/datasets';
 import { fromDownloadCsv } from './data-diff-base';
 
 const PROJECT = resolve('.');
@@ -48,8 +49,14 @@ const rowChange = [
 	'  ~ row 2: Fury: 1,200,000 downloads (at-least), as of 2014-12-04',
 	'      downloads: 1,200,000 → 1,300,000'
 ].join('\n');
-/** The story's sentence with Fury's figure, before and after, whatever its wording and step. */
-const sentence = /- [^\n]*more than 1\.2 million[^\n]*\n\s+\+ [^\n]*more than 1\.3 million/;
+/** The headline step's sentence, quoting Fury's figure before and after (the fixture story's words). */
+const sentence = new RegExp(
+	[
+		'\\n {2}paragraph \\d+:',
+		' {4}- By .*put Fury at more than 1\\.2 million.*',
+		' {4}\\+ By .*put Fury at more than 1\\.3 million'
+	].join('\\n')
+);
 
 describe('npm run data:diff after an edit in place', () => {
 	it('compares data/ with the last commit in a git checkout', async () => {
@@ -68,7 +75,7 @@ describe('npm run data:diff after an edit in place', () => {
 			expect(stdout).toMatch(/(Comparing data\/|compared) with the last commit \(HEAD [0-9a-f]+/);
 			expect(stdout).toContain('data/downloads.csv against HEAD:data/downloads.csv');
 			expect(stdout).toContain(rowChange);
-			expect(stdout).toMatch(/Step (\d+) \(downloads chart; also \/embed\/downloads\/\1\/\)/);
+			expect(stdout).toMatch(/\nStep \d+ \(downloads chart; also \/embed\/downloads\/\d+\/\)\n/);
 			expect(stdout).toMatch(sentence);
 			expect(code).toBe(0);
 		}
@@ -77,7 +84,7 @@ describe('npm run data:diff after an edit in place', () => {
 	it("compares data/ with the last build's copy where there is no git", async () => {
 		const root = copyProject('no-git');
 		mkdirSync(join(root, 'build/data'), { recursive: true });
-		for (const id of ['downloads', 'isp-actions', 'timeline', 'corrections']) {
+		for (const id of DATASET_IDS) {
 			const text = readFileSync(join(root, `data/${id}.csv`), 'utf8');
 			writeFileSync(join(root, `build/data/${id}.csv`), csvForDownload(text));
 		}

@@ -99,7 +99,7 @@ describe('the dev server publish endpoint', () => {
 			.join('\n');
 		const refused = await post('save', { id: 'downloads', text });
 		expect(refused.status).toBe(422);
-		expect((await refused.json()).errors.join('\n')).toMatch(/story\.aml: .*\{downloads:Fury/);
+		expect((await refused.json()).errors.join('\n')).toMatch(/story\.aml:\d+: step \d+: .*Fury/);
 		expect(snapshot()).toEqual(files);
 	});
 

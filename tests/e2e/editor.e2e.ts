@@ -1,5 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
+import { countInWords } from '../../src/lib/charts/shared/format';
+import { normaliseCsv } from '../../src/lib/data/normalise';
+import { validateDataset } from '../../src/lib/data/validate';
 
 /**
  * The /editor/ page as an editor uses it: paste a bad file, read the problems, fix it, see the chart
@@ -73,8 +76,13 @@ test.describe('the data editor', () => {
 		await expect(page.locator('.diff .added')).toContainText(
 			'Fury: 1,500,000 downloads (at-least), as of 2014-12-10'
 		);
+		// The fix drops Fury's earlier readings, which the story quotes by date: readers would lose them.
+		await expect(page.locator('.story-problems')).toContainText(
+			'The story no longer reads with this data; the build would stop:'
+		);
+		// The "was" half is today's data, which an editor may change; the new half is the fixture's.
 		await expect(page.locator('.extremes')).toContainText(
-			'largest figure: 1,500,000 (Fury, 2014-12-10); was 1,200,000 (Fury, 2014-12-04)'
+			'largest downloads: Fury: 1,500,000 downloads (at-least), as of 2014-12-10; was '
 		);
 
 		const [download] = await Promise.all([
@@ -130,5 +138,52 @@ test.describe('the data editor', () => {
 		);
 		// The refused file changed nothing: the timeline draft is still there.
 		await expect(page.getByLabel('Chart', { exact: true })).toHaveValue('timeline');
+	});
+
+	test('shows what readers will see change for a pasted file, and a patch to apply', async ({
+		page
+	}) => {
+		// Today's data, read at run time: the headline's top bar gets 100,000 more downloads.
+		const published = readFileSync('data/downloads.csv', 'utf8');
+		const rows = validateDataset('downloads', published, 'data/downloads.csv').rows;
+		const latest = rows.reduce((day, row) => (row.as_of > day ? row.as_of : day), '');
+		const top = rows
+			.filter((row) => row.as_of === latest)
+			.sort((a, b) => b.downloads - a.downloads)[0]!;
+		const edited = rows.map((row) =>
+			row === top ? { ...row, downloads: row.downloads + 100000 } : row
+		);
+		const was = countInWords(top.downloads, top.qualifier);
+		const now = countInWords(top.downloads + 100000, top.qualifier);
+
+		await page.getByLabel('Contents of data/downloads.csv').fill(normaliseCsv('downloads', edited));
+		const readers = page.locator('section[aria-labelledby="readers-heading"]');
+		await expect(readers.getByRole('heading', { level: 2 })).toHaveText(
+			'5. What readers will see change'
+		);
+		// Some story step quotes the figure: its sentence is shown before and after.
+		const step = readers
+			.locator('.reader-view')
+			.filter({ has: page.getByRole('heading', { name: /^Step \d+/ }) })
+			.filter({ hasText: now })
+			.first();
+		await expect(step.locator('dd.before').filter({ hasText: was }).first()).toBeVisible();
+		await expect(step.locator('dd.after').filter({ hasText: now }).first()).toBeVisible();
+		await expect(step.locator('ins').first()).toBeVisible();
+		// The chart's own view and its embed.
+		await expect(
+			readers.getByRole('heading', { name: /^Full downloads chart \(\/embed\/downloads\/,/ })
+		).toBeVisible();
+
+		// The static site can't write data/: no publish button, a patch instead.
+		await expect(page.getByRole('button', { name: 'Publish to data/' })).toHaveCount(0);
+		await page.getByText('Patch for data/downloads.csv').click();
+		const patch = page.locator('.patch pre');
+		await expect(patch).toContainText('--- a/data/downloads.csv\n+++ b/data/downloads.csv\n@@ ');
+		await expect(patch).toContainText(`\n+${top.label},${top.downloads + 100000},`);
+
+		// Back to the published file: nothing to show.
+		await page.getByRole('button', { name: 'Discard draft' }).click();
+		await expect(readers.locator('.reader-summary')).toHaveText('Nothing a reader sees changes.');
 	});
 });

@@ -42,30 +42,28 @@ describe('readerDiff', () => {
 		const was = countInWords(latest.downloads, latest.qualifier);
 		const now = countInWords(latest.downloads + 300000, latest.qualifier);
 		const step = diff.views.find((view) =>
-			view.changes.some((change) => change.what === 'paragraph 1' && change.after.includes(now))
+			view.changes.some((change) => change.after.includes(`put Fury at ${now}`))
 		);
-		expect(step?.where).toMatch(/^Step 4 \(downloads chart/);
-		const paragraph = step!.changes.find((change) => change.what === 'paragraph 1')!;
-		expect(paragraph.before).toContain(`Fury at ${was}`);
-		expect(paragraph.after).toContain(`Fury at ${now}`);
+		expect(step?.where).toMatch(/^Step \d+ \(downloads chart; also \/embed\/downloads\/\d+\/\)$/);
+		const paragraph = step!.changes.find((change) => change.after.includes(`put Fury at ${now}`))!;
+		expect(paragraph.what).toMatch(/^paragraph \d+$/);
+		expect(paragraph.before).toContain(`put Fury at ${was}`);
 		expect(step!.changes.map((change) => change.what)).toEqual(
 			expect.arrayContaining(['announcement', 'text alternative'])
 		);
-		expect(formatReaderDiff(diff)).toContain(
-			`    + By 4 December 2014, Excipio put Fury at ${now}`
-		);
+		const text = formatReaderDiff(diff);
+		expect(text).toContain(`\n    - ${paragraph.before}\n    + ${paragraph.after}\n`);
 		expect(diff.problems).toEqual([]);
 	});
 
-	it('calls out the bars a newer reading takes off the headline view', () => {
-		const { before, after } = withFury(() => ({ as_of: '2014-12-10', downloads: 1500000 }));
+	it('calls out the bars a removed row takes off every view that drew it', () => {
+		const before = load();
+		const annie = before.downloads.find((row) => row.label === 'Annie')!;
+		const after = { ...before, downloads: before.downloads.filter((row) => row !== annie) };
 		const diff = readerDiff(before, after, story);
-		const headline = diff.views.find((view) => view.where.startsWith('Step 4'))!;
-		expect(headline.gone.join('\n')).toContain('The other four films, combined');
-		expect(diff.undrawn.map((row) => [row.chart, row.wasDrawn])).toContainEqual([
-			'downloads',
-			true
-		]);
+		const full = diff.views.find((view) => view.where.startsWith('Full downloads chart'))!;
+		expect(full.gone).toEqual([expect.stringMatching(/^Annie · .* \(was downloads row \d+\)$/)]);
+		expect(formatReaderDiff(diff)).toContain('  no longer drawn: Annie · ');
 	});
 
 	it('says nothing changes when the rows are the same', () => {
@@ -79,6 +77,8 @@ describe('readerDiff', () => {
 		const before = load();
 		const after = { ...before, downloads: before.downloads.filter((row) => row.label !== 'Fury') };
 		const diff = readerDiff(before, after, story);
-		expect(diff.problems.join('\n')).toMatch(/\{downloads:Fury.*no row in data\/downloads\.csv/);
+		expect(diff.problems.join('\n')).toMatch(
+			/story\.aml:\d+: step \d+: .*"?Fury.*data\/downloads\.csv/
+		);
 	});
 });

@@ -1,6 +1,6 @@
 import { CHART_IDS, type ChartId } from '../charts/chart-ids';
 import { pairRows, rowSummary } from '../data/diff';
-import type { DatasetRows } from '../schema/datasets';
+import { DATASET_IDS, type DatasetId, type DatasetRows } from '../schema/datasets';
 import { parseStory, type Story, type StoryStep } from '../story/story';
 import { chartOutput, type ChartOutput, type Figure } from './reader-views';
 
@@ -44,14 +44,17 @@ export interface ReaderDiff {
 	problems: string[];
 }
 
-/** Old row number → new row number for every row the two versions share, per chart. */
-function rowMaps(before: DatasetRows, after: DatasetRows): Record<ChartId, Map<number, number>> {
-	const maps = {} as Record<ChartId, Map<number, number>>;
-	for (const chart of CHART_IDS) {
-		const { pairs } = pairRows(chart, before[chart], after[chart]);
-		maps[chart] = new Map(pairs.map(([old, now]) => [old.row, now.row]));
+/** `<dataset>:<row>` of a row, as in the marks' `data-row`. */
+const rowKey = (dataset: DatasetId, row: number) => `${dataset}:${row}`;
+
+/** Old `<dataset>:<row>` → new one, for every row the two versions share. */
+function rowMap(before: DatasetRows, after: DatasetRows): Map<string, string> {
+	const map = new Map<string, string>();
+	for (const id of DATASET_IDS) {
+		const { pairs } = pairRows(id, before[id] ?? [], after[id] ?? []);
+		for (const [old, now] of pairs) map.set(rowKey(id, old.row), rowKey(id, now.row));
 	}
-	return maps;
+	return map;
 }
 
 function compareText(changes: TextChange[], what: string, before = '', after = '') {
@@ -68,7 +71,7 @@ function compareCharts(
 	changes: TextChange[],
 	before: ChartOutput,
 	after: ChartOutput,
-	rowMap: Map<number, number>,
+	rows: Map<string, string>,
 	full: boolean
 ): ViewChange | undefined {
 	if (full) {
@@ -78,33 +81,37 @@ function compareCharts(
 		compareText(changes, 'sources', before.sources, after.sources);
 	}
 	compareText(changes, 'text alternative', before.describe, after.describe);
-	const now = new Map(after.figures.map((figure) => [figure.row, figure]));
+	const key = (figure: Figure) => rowKey(figure.dataset, figure.row);
+	const now = new Map(after.figures.map((figure) => [key(figure), figure]));
 	const gone: string[] = [];
-	const matched = new Set<number>();
+	const matched = new Set<string>();
 	for (const figure of before.figures) {
-		const row = rowMap.get(figure.row);
+		const row = rows.get(key(figure));
 		const current = row === undefined ? undefined : now.get(row);
-		if (!current) gone.push(figureText(figure, 'was row'));
+		if (!current) gone.push(figureText(figure, 'was'));
 		else {
-			matched.add(current.row);
-			compareText(changes, `row ${current.row}`, figure.text, current.text);
+			matched.add(row!);
+			compareText(changes, where(current), figure.text, current.text);
 		}
 	}
 	const added = after.figures
-		.filter((figure) => !matched.has(figure.row))
-		.map((f) => figureText(f, 'row'));
+		.filter((figure) => !matched.has(key(figure)))
+		.map((figure) => figureText(figure, ''));
 	if (changes.length + gone.length + added.length === 0) return undefined;
 	return { ...view, changes, gone, added };
 }
 
-const figureText = (figure: Figure, prefix: string) => `${figure.text} (${prefix} ${figure.row})`;
+/** "row 3", or "isp-actions row 3" when a chart draws another dataset's row. */
+const where = (figure: Figure) => `${figure.dataset} row ${figure.row}`;
+const figureText = (figure: Figure, was: string) =>
+	`${figure.text} (${was ? `${was} ` : ''}${where(figure)})`;
 
 function stepView(
 	step: StoryStep,
 	old: StoryStep | undefined,
 	before: DatasetRows,
 	after: DatasetRows,
-	maps: Record<ChartId, Map<number, number>>
+	rows: Map<string, string>
 ): ViewChange | undefined {
 	const changes: TextChange[] = [];
 	compareList(changes, 'paragraph', old?.paragraphs ?? [], step.paragraphs);
@@ -115,7 +122,7 @@ function stepView(
 		changes,
 		chartOutput(step.chart, before, step.state),
 		chartOutput(step.chart, after, step.state),
-		maps[step.chart],
+		rows,
 		false
 	);
 }
@@ -137,52 +144,54 @@ export function readerDiff(
 	const old = parseStory(storySource, before).story;
 	const parsed = parseStory(storySource, after);
 	const story = parsed.story ?? old;
-	const maps = rowMaps(before, after);
+	const rows = rowMap(before, after);
 	const views: ViewChange[] = [];
 	if (story && parsed.story) {
 		const page = pageText(old, parsed.story);
 		if (page) views.push(page);
 	}
 	const drawn = { before: new Set<string>(), after: new Set<string>() };
-	const note = (chart: ChartId, output: ChartOutput, into: Set<string>) => {
-		for (const figure of output.figures) into.add(`${chart}:${figure.row}`);
+	const note = (output: ChartOutput, into: Set<string>) => {
+		for (const figure of output.figures) into.add(rowKey(figure.dataset, figure.row));
 	};
 	for (const step of story?.steps ?? []) {
-		const view = stepView(step, old?.steps[step.n - 1], before, after, maps);
+		const view = stepView(step, old?.steps[step.n - 1], before, after, rows);
 		if (view) views.push(view);
-		note(step.chart, chartOutput(step.chart, before, step.state), drawn.before);
-		note(step.chart, chartOutput(step.chart, after, step.state), drawn.after);
+		note(chartOutput(step.chart, before, step.state), drawn.before);
+		note(chartOutput(step.chart, after, step.state), drawn.after);
 	}
 	for (const chart of CHART_IDS) {
 		const then = chartOutput(chart, before);
 		const now = chartOutput(chart, after);
-		note(chart, then, drawn.before);
-		note(chart, now, drawn.after);
+		note(then, drawn.before);
+		note(now, drawn.after);
 		const view = compareCharts(
 			{ where: `Full ${chart} chart (/embed/${chart}/, its embed code and snapshot)` },
 			[],
 			then,
 			now,
-			maps[chart],
+			rows,
 			true
 		);
 		if (view) views.push(view);
 	}
 	const undrawn: Undrawn[] = [];
+	const oldKey = new Map([...rows].map(([was, is]) => [is, was]));
 	for (const chart of CHART_IDS) {
-		const oldRow = new Map([...maps[chart]].map(([was, is]) => [is, was]));
 		for (const row of after[chart]) {
-			if (drawn.after.has(`${chart}:${row.row}`)) continue;
-			const was = oldRow.get(row.row);
+			const key = rowKey(chart, row.row);
+			if (drawn.after.has(key)) continue;
+			const was = oldKey.get(key);
 			undrawn.push({
 				chart,
 				row: row.row,
 				summary: rowSummary(chart, row),
-				wasDrawn: was !== undefined && drawn.before.has(`${chart}:${was}`)
+				wasDrawn: was !== undefined && drawn.before.has(was)
 			});
 		}
 	}
-	return { views, undrawn, problems: parsed.problems };
+	// A token used in a step's text and its announcement fails twice with the same words.
+	return { views, undrawn, problems: [...new Set(parsed.problems)] };
 }
 
 /** The reader-level diff as plain text for a terminal. */

@@ -1,6 +1,6 @@
 import { CHARTS, defaultState, type ChartId } from '../charts/registry';
 import { distinctSources } from '../charts/shared/sources-line';
-import type { DatasetRows } from '../schema/datasets';
+import { isDatasetId, type DatasetId, type DatasetRows } from '../schema/datasets';
 
 /**
  * The one adapter between the reader-level diff and the charts: everything else in reader-diff.ts
@@ -10,7 +10,9 @@ import type { DatasetRows } from '../schema/datasets';
 
 /** One row as the chart's data table shows it under the drawing: its label and its figures. */
 export interface Figure {
-	/** Spreadsheet row in the chart's dataset, as in the marks' `data-row`. */
+	/** The dataset the row is in: a chart may draw rows of several (the timeline draws providers' actions). */
+	dataset: DatasetId;
+	/** Spreadsheet row in that dataset, as in the marks' `data-row`. */
 	row: number;
 	text: string;
 }
@@ -43,7 +45,7 @@ export function chartOutput(
 			.join('; '),
 		describe: definition.describe(rows, state as never),
 		figures: table.rows.map((row) => ({
-			row: Number(String(row.key).split(':').pop()),
+			...rowOf(chart, String(row.key)),
 			text: table.columns
 				.filter((column) => column.key !== 'note')
 				.map((column) => row.cells[column.key] ?? '')
@@ -51,4 +53,11 @@ export function chartOutput(
 				.join(' · ')
 		}))
 	};
+}
+
+/** A table row's key is `<dataset>:<row>` as in `data-row`, or just the row in the chart's own dataset. */
+function rowOf(chart: ChartId, key: string): { dataset: DatasetId; row: number } {
+	const [first, second] = key.split(':');
+	if (second !== undefined && isDatasetId(first!)) return { dataset: first, row: Number(second) };
+	return { dataset: chart, row: Number(first) };
 }
