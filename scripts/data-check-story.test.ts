@@ -66,7 +66,10 @@ describe('data:check on the story copy', () => {
 			'good',
 			readFileSync(`${FIXTURES}/project/${STORY}`, 'utf8')
 		);
-		expect(result.lines).toEqual(['data:check: 6 files checked: 0 errors, 0 warnings. OK.']);
+		// Warnings (rows no step shows) are allowed: only the copy rules' errors fail it.
+		expect(result.lines.filter((line) => !line.includes(': warning: '))).toEqual([
+			expect.stringMatching(/^data:check: 6 files checked: 0 errors, \d+ warnings?\. OK\.$/)
+		]);
 		expect(result.code).toBe(0);
 	});
 

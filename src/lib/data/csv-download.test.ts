@@ -8,7 +8,9 @@ describe('csvForDownload', () => {
 	const out = csvForDownload(real);
 
 	it('starts with a byte-order mark and ends every line with CRLF, for Excel', () => {
-		expect(out.startsWith('\uFEFFlabel,downloads,qualifier,as_of,note,source\r\n')).toBe(true);
+		expect(
+			out.startsWith('\uFEFFlabel,downloads,qualifier,measure,counted_by,as_of,note,source\r\n')
+		).toBe(true);
 		expect(out.endsWith('\r\n')).toBe(true);
 		expect(out.replace(/\r\n/g, '')).not.toMatch(/\n/);
 	});

@@ -26,11 +26,11 @@ describe('normaliseCsv', () => {
 	it('puts the schema columns first, keeps extra columns, and writes empty optional cells', () => {
 		const result = validateDataset(
 			'downloads',
-			'desk,source,label,downloads,qualifier,as_of\nculture,https://example.com/a,Fury,"1,200,000",exact,2014-12-04\n',
+			'desk,source,label,downloads,qualifier,measure,counted_by,as_of\nculture,https://example.com/a,Fury,"1,200,000",exact,downloads,Excipio,2014-12-04\n',
 			'x'
 		);
 		expect(normaliseCsv('downloads', result.rows, result.header)).toBe(
-			'label,downloads,qualifier,as_of,note,source,desk\nFury,1200000,exact,2014-12-04,,https://example.com/a,culture\n'
+			'label,downloads,qualifier,measure,counted_by,as_of,note,source,desk\nFury,1200000,exact,downloads,Excipio,2014-12-04,,https://example.com/a,culture\n'
 		);
 	});
 });

@@ -4,8 +4,8 @@ import { validateDataset } from './validate';
 import { fixtureCsv } from '../../../tests/fixtures/project';
 
 const FILE = 'data/downloads.csv';
-const HEADER = 'label,downloads,qualifier,as_of,note,source';
-const GOOD = 'Fury,1200000,at-least,2014-12-04,,https://example.com/a';
+const HEADER = 'label,downloads,qualifier,measure,counted_by,as_of,note,source';
+const GOOD = 'Fury,1200000,at-least,downloads,Excipio,2014-12-04,,https://example.com/a';
 
 /** What an editor reads after saving a downloads file with these contents. */
 function messages(contents: string | Uint8Array): string[] {
@@ -18,6 +18,8 @@ function oneRow(cells: Partial<Record<string, string>>): string {
 		label: 'Fury',
 		downloads: '1200000',
 		qualifier: 'at-least',
+		measure: 'downloads',
+		counted_by: 'Excipio',
 		as_of: '2014-12-04',
 		note: '',
 		source: 'https://example.com/a'
@@ -53,7 +55,9 @@ describe('validateDataset on real data files (frozen in tests/fixtures/project)'
 	});
 
 	it('accepts an empty corrections log (header only) without any message', () => {
-		const result = validateDataset('corrections', read('corrections'), 'data/corrections.csv');
+		// A header-only log, not data/corrections.csv: that file gains rows as corrections are made.
+		const log = 'date,chart,what_changed,why\n';
+		const result = validateDataset('corrections', log, 'data/corrections.csv');
 		expect(result).toEqual({
 			header: ['date', 'chart', 'what_changed', 'why'],
 			rows: [],
@@ -154,25 +158,25 @@ describe('validateDataset messages for the shape of the file', () => {
 		);
 		expect(result.rows).toEqual([]);
 		expect(result.issues.map(formatIssue)).toEqual([
-			'data/downloads.csv:1:downlods: missing required column "downloads" (a whole number of downloads, e.g. 1200000); found "downlods": did you mean "downloads"? Rename that header'
+			'data/downloads.csv:1:downlods: missing required column "downloads" (a whole number, e.g. 1200000; the measure column says what it counts); found "downlods": did you mean "downloads"? Rename that header'
 		]);
 	});
 
 	it('refuses a column that appears twice', () => {
 		expect(messages(`${HEADER},label\n${GOOD},Fury`)).toEqual([
-			'data/downloads.csv:1:label: column "label" appears twice (columns 1 and 7); keep one'
+			'data/downloads.csv:1:label: column "label" appears twice (columns 1 and 9); keep one'
 		]);
 	});
 
 	it('explains a row with too many cells as an unquoted comma', () => {
 		expect(messages(`${HEADER}\n${GOOD},extra`)).toEqual([
-			'data/downloads.csv:2: row has 7 cells but the header has 6; a cell containing a comma must be wrapped in "…"'
+			'data/downloads.csv:2: row has 9 cells but the header has 8; a cell containing a comma must be wrapped in "…"'
 		]);
 	});
 
 	it('asks for the missing cells of a row with too few', () => {
 		expect(messages(`${HEADER}\nFury,1200000,at-least`)).toEqual([
-			'data/downloads.csv:2: row has 3 cells but the header has 6; add the missing cells (an empty cell still needs its comma)'
+			'data/downloads.csv:2: row has 3 cells but the header has 8; add the missing cells (an empty cell still needs its comma)'
 		]);
 	});
 
@@ -206,7 +210,11 @@ describe('validateDataset messages for the shape of the file', () => {
 	});
 
 	it('points at a quoted cell that is never closed', () => {
-		expect(messages(`${HEADER}\n"Fury,1200000,at-least,2014-12-04,,https://example.com/a`)[0]).toBe(
+		expect(
+			messages(
+				`${HEADER}\n"Fury,1200000,at-least,downloads,Excipio,2014-12-04,,https://example.com/a`
+			)[0]
+		).toBe(
 			'data/downloads.csv:2: a quoted cell is never closed; add the missing closing " (a cell that contains a comma or a line break must be wrapped in "…")'
 		);
 	});
@@ -221,7 +229,7 @@ describe('validateDataset on bytes', () => {
 	});
 
 	it('refuses Windows-1252 text and shows where the first bad byte is', () => {
-		const text = `${HEADER}\nCaf?,1,at-least,2014-12-04,,https://example.com/a\n`;
+		const text = `${HEADER}\nCaf?,1,at-least,downloads,Excipio,2014-12-04,,https://example.com/a\n`;
 		const bytes = new TextEncoder().encode(text);
 		bytes[text.indexOf('?')] = 0xe9; // é in Windows-1252, invalid on its own in UTF-8
 		expect(messages(bytes)).toEqual([
