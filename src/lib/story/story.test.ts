@@ -1,11 +1,11 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { loadAllData } from '../data/load.server';
-import { parseStory, STORY_FILE } from './story';
+import { fixtureRows, fixtureStorySource } from '../../../tests/fixtures/project';
+import { parseStory } from './story';
 import { fillTokens } from './tokens';
 
-const { rows } = loadAllData(process.cwd());
-const source = readFileSync(STORY_FILE, 'utf8');
+// A frozen project kept with the tests: an editor's change to data/ or the story never turns these red.
+const rows = fixtureRows();
+const source = fixtureStorySource();
 
 /** A minimal story with one step, so each test can break one thing in it. */
 function oneStep(step: string): string {
@@ -16,10 +16,15 @@ describe('the real story', () => {
 	const { story, problems } = parseStory(source, rows);
 	const steps = story?.steps ?? [];
 
-	it('parses without problems into 14 numbered steps', () => {
+	it('parses without problems into numbered steps, one per step in the file', () => {
 		expect(problems).toEqual([]);
-		expect(steps).toHaveLength(14);
+		expect(steps).toHaveLength(source.match(/^chart:/gm)?.length ?? 0);
 		expect(steps.map((step) => step.n)).toEqual(steps.map((_, index) => index + 1));
+	});
+
+	it('gives every time-chart step a date kicker from its data', () => {
+		for (const step of steps.filter((step) => step.chart !== 'downloads'))
+			expect(step.kicker).toMatch(/\d{4}/);
 	});
 
 	it('gives every step a chart, text, and its own screen-reader announcement', () => {
@@ -48,13 +53,12 @@ describe('the real story', () => {
 	});
 
 	it('passes chart state through, with list settings split on commas', () => {
-		expect(steps[3]?.state).toEqual({
-			zoom: '2010',
-			highlight: ['2010-09-21', '2010-09-24/2010-09-25'],
-			until: '2010-09-25',
-			categories: []
-		});
-		expect(steps[11]?.state).toEqual({ view: 'climb', highlight: ['Fury'], notes: true });
+		const listed = steps.find(
+			(step) => Array.isArray(step.state.highlight) && step.state.highlight.length > 1
+		);
+		const items = (listed?.state.highlight ?? []) as string[];
+		expect(items.length).toBeGreaterThan(1);
+		for (const item of items) expect(item).toMatch(/^[^,\s].*[^,\s]$|^[^,\s]$/);
 	});
 });
 
@@ -63,25 +67,36 @@ describe('problems in story copy', () => {
 
 	it('names an unknown chart and lists the real ones', () => {
 		expect(problems('chart: pie\ntext: x\nannounce: y')).toEqual([
-			'src/content/story.aml: step 1: chart "pie" is not one of downloads, isp-actions, timeline'
+			'src/content/story.aml:6: step 1: chart "pie" is not one of downloads, isp-actions, timeline'
 		]);
 	});
 
 	it('names an unknown setting and lists the chart settings', () => {
 		expect(problems('chart: timeline\ncolour: red\ntext: x\nannounce: y')).toEqual([
-			'src/content/story.aml: step 1: "colour" is not a setting of the timeline chart; use zoom, highlight, until, categories'
+			'src/content/story.aml:7: step 1: "colour" is not a setting of the timeline chart; use zoom, highlight, actions, isps, until, now, categories, providers'
 		]);
 	});
 
-	it('refuses a zoom the charts cannot draw', () => {
+	it('refuses a zoom that is not a window of dates, at its line', () => {
 		expect(problems('chart: timeline\nzoom: 2012\ntext: x\nannounce: y')).toEqual([
-			'src/content/story.aml: step 1: "zoom": "2012" is not a zoom; use all, 2010 or 2014'
+			'src/content/story.aml:7: step 1: "zoom": "2012" is not a zoom; use all, or a window of dates such as 2010-07/2011-01 or 2010-09-18/2010-10-06'
+		]);
+	});
+
+	it('refuses a zoom or a highlight that matches no row, at its line', () => {
+		const empty = '1990-01-01/1990-01-31';
+		expect(rows.timeline.some((row) => row.date.start <= '1990-01-31')).toBe(false);
+		expect(problems(`chart: timeline\nzoom: ${empty}\ntext: x\nannounce: y`)).toEqual([
+			`src/content/story.aml:7: step 1: zoom "${empty}" holds no row; widen the window or use all`
+		]);
+		expect(problems('chart: timeline\nhighlight: 1999-09-09\ntext: x\nannounce: y')).toEqual([
+			'src/content/story.aml:7: step 1: highlight "1999-09-09" matches no row\'s date in data/timeline.csv'
 		]);
 	});
 
 	it('refuses an `until` that is not an ISO day', () => {
 		expect(problems('chart: timeline\nuntil: 4 Dec\ntext: x\nannounce: y')).toEqual([
-			'src/content/story.aml: step 1: "until": until must be YYYY-MM-DD'
+			'src/content/story.aml:7: step 1: "until": must be a day, YYYY-MM-DD'
 		]);
 	});
 
