@@ -118,6 +118,8 @@ const DOWNLOADS_EDITS: Edit[] = [
 					label: lead,
 					downloads: String(figure),
 					qualifier: 'at-least',
+					measure: 'downloads',
+					counted_by: 'Excipio',
 					as_of: addDays(latest, 6),
 					note: 'A later reading, added by the data-swap matrix test.',
 					source: `${EXAMPLE}/newer-reading`
@@ -147,6 +149,8 @@ const DOWNLOADS_EDITS: Edit[] = [
 					label,
 					downloads: '95000',
 					qualifier: 'approximate',
+					measure: 'downloads',
+					counted_by: 'TorrentFreak',
 					as_of: addDays(latest, 2),
 					source: `${EXAMPLE}/new-label`
 				})
