@@ -15,7 +15,11 @@ interface Box {
 /** Every visible piece of chart text, as the reader sees it on screen. */
 async function textBoxes(page: Page): Promise<Box[]> {
 	return page.evaluate(() =>
-		Array.from(document.querySelectorAll<SVGTextElement>('.plot svg text'))
+		// SVG labels, and the time charts' words, which are HTML so they wrap and keep their size. A step's
+		// direct labels are left out: they sit over the plot on purpose, on a background of their own.
+		Array.from(
+			document.querySelectorAll<Element>('.plot svg text, .plot .time-text span:not(.mark-label)')
+		)
 			.filter((node) => {
 				const style = getComputedStyle(node);
 				const rect = node.getBoundingClientRect();
