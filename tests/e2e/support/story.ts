@@ -12,6 +12,8 @@ export interface StepState {
 	label: string;
 	/** The text of each numbered callout under the chart. */
 	callouts: string[];
+	/** Marks the state highlights (each a row's mark). */
+	highlights: number;
 }
 
 /**
@@ -52,7 +54,8 @@ export async function readStoryStates(page: Page): Promise<Map<string, StepState
 					label: body?.querySelector('svg[aria-label]')?.getAttribute('aria-label') ?? '',
 					callouts: Array.from(body?.querySelectorAll('ol.callouts li') ?? [], (li) =>
 						(li.textContent ?? '').replace(/\s+/g, ' ').trim()
-					)
+					),
+					highlights: body?.querySelectorAll('[data-row].is-hl').length ?? 0
 				}
 			] as const;
 		});
