@@ -19,6 +19,7 @@ export default defineConfig({
 	test: {
 		include: ['src/**/*.test.ts', 'scripts/**/*.test.ts'],
 		environment: 'node',
+		setupFiles: ['tests/setup/fast-check-seed.ts'],
 		env: { TZ: 'UTC' }
 	}
 });

@@ -1,5 +1,5 @@
 import { error } from '@sveltejs/kit';
-import { CHARTS } from '$lib/charts/registry';
+import { CHARTS, chartCopy } from '$lib/charts/registry';
 import { plotSvg } from '$lib/charts/snapshot.server';
 import { checkProject } from '$lib/server/project.server';
 
@@ -10,7 +10,8 @@ export function load() {
 	// Readers without JavaScript see each step's chart as an image; its size is fixed here to avoid layout shift.
 	const figures = story.steps.map((step) => ({
 		height: plotSvg(step.chart, data.rows, step.state).height,
-		describe: CHARTS[step.chart].describe(data.rows, step.state as never)
+		describe: CHARTS[step.chart].describe(data.rows, step.state as never),
+		title: chartCopy(step.chart, data.rows).title
 	}));
 	return { rows: data.rows, updated: data.updated, story, figures };
 }

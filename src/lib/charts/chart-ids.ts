@@ -1,6 +1,6 @@
 import * as v from 'valibot';
 import type { DatasetId, DatasetRows } from '../schema/datasets';
-import { downloadsNotes } from './downloads/copy';
+import { downloadsDescription, downloadsNotes, downloadsTitle } from './downloads/copy';
 import { describeDownloads } from './downloads/describe';
 import { downloadsTable } from './downloads/table';
 import { visibleRows } from './downloads/scales';
@@ -12,7 +12,7 @@ import { ispActionsTable } from './isp-actions/table';
 import type { TableModel } from './shared/table-model';
 import { fuzzyDateInWords } from './shared/format';
 import { timeStateProblems } from './shared/time-items';
-import { timeNotes } from './shared/time-copy';
+import { timeDescription, timeNotes } from './shared/time-copy';
 import type { TimeLayout } from './shared/time-marks';
 import type { TimeState } from './shared/time-state';
 import { describeTimeline } from './timeline/describe';
@@ -38,8 +38,9 @@ export interface ChartLogic {
 	/** The datasets it draws; the first is the one its CSV download, sources and embed name. */
 	datasets: readonly DatasetId[];
 	stateSchema: StateSchema;
-	title: string;
-	description: string;
+	/** Title and one-line description, from the rows its full view draws (see `chartCopy`). */
+	title: (rows: DatasetRows) => string;
+	description: (rows: DatasetRows) => string;
 	/** Method notes shown with the chart wherever it appears, computed from its full view. */
 	notes: (rows: DatasetRows) => string;
 	/** The one-sentence text alternative in a state. */
@@ -68,10 +69,8 @@ export const CHART_LOGIC: Record<ChartId, ChartLogic> = {
 	downloads: {
 		datasets: ['downloads'],
 		stateSchema: DownloadsState as unknown as StateSchema,
-		// Neutral on purpose: the rows mix measures, which the notes, labels and table name from the data.
-		title: 'Reported counts for the films leaked from Sony Pictures',
-		description:
-			'Each bar is one reported figure, labelled with what was counted and who counted it.',
+		title: (rows) => downloadsTitle(rows.downloads),
+		description: (rows) => downloadsDescription(rows.downloads),
 		notes: (rows) => {
 			const lead = downloadsNotes(rows.downloads);
 			// The completeness rule: a row the full view leaves out is named here, with the reason.
@@ -103,9 +102,12 @@ export const CHART_LOGIC: Record<ChartId, ChartLogic> = {
 	'isp-actions': {
 		datasets: ['isp-actions'],
 		stateSchema: IspActionsState as unknown as StateSchema,
-		title: 'What the internet providers did',
-		description:
-			'Handing over subscriber data, refusing, asking the court to suspend other requests, blocking sites: one lane per provider.',
+		title: () => 'What the internet providers did',
+		description: (rows) =>
+			timeDescription(
+				'providers',
+				ispActionsLayout(rows['isp-actions'], v.parse(IspActionsState, {})).layout
+			),
 		notes: (rows) =>
 			timeNotes(ispActionsLayout(rows['isp-actions'], v.parse(IspActionsState, {})).layout),
 		describe: (rows, state) => describeIspActions(rows['isp-actions'], state),
@@ -118,9 +120,12 @@ export const CHART_LOGIC: Record<ChartId, ChartLogic> = {
 	timeline: {
 		datasets: ['timeline', 'isp-actions'],
 		stateSchema: TimelineState as unknown as StateSchema,
-		title: 'Enforcement, leaks and the internet providers',
-		description:
-			'Attacks, leaks, court dates, providers’ actions and politics, each in its own lane.',
+		title: () => 'Enforcement, leaks and the internet providers',
+		description: (rows) =>
+			timeDescription(
+				'kinds',
+				timelineLayout(timelineRows(rows), v.parse(TimelineState, {})).layout
+			),
 		notes: (rows) =>
 			timeNotes(timelineLayout(timelineRows(rows), v.parse(TimelineState, {})).layout),
 		describe: (rows, state) => describeTimeline(timelineRows(rows), state),
@@ -132,6 +137,35 @@ export const CHART_LOGIC: Record<ChartId, ChartLogic> = {
 			timelineTable(timelineRows(rows), timelineLayout(timelineRows(rows), state).layout)
 	}
 };
+
+export interface ChartCopy {
+	title: string;
+	description: string;
+	notes: string;
+}
+
+const copies = new WeakMap<DatasetRows, Map<ChartId, ChartCopy>>();
+
+/**
+ * The words that go with a chart wherever it appears (sticky graphic, method section, embeds, share
+ * cards, editor), computed from the rows: a new measure, provider or year changes them. Memoised per
+ * set of rows, since a build asks for the same chart's words on many pages.
+ */
+export function chartCopy(id: ChartId, rows: DatasetRows): ChartCopy {
+	let byChart = copies.get(rows);
+	if (!byChart) copies.set(rows, (byChart = new Map()));
+	let copy = byChart.get(id);
+	if (!copy) {
+		const logic = CHART_LOGIC[id];
+		copy = {
+			title: logic.title(rows),
+			description: logic.description(rows),
+			notes: logic.notes(rows)
+		};
+		byChart.set(id, copy);
+	}
+	return copy;
+}
 
 /** Each chart's state schema, for the story parser. */
 export const STATE_SCHEMAS: Record<ChartId, StateSchema> = Object.fromEntries(

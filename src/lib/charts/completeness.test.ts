@@ -27,7 +27,7 @@ import { CHART_IDS, CHARTS, defaultState, type ChartId } from './registry';
 
 const WIDTHS = [320, 1280] as const;
 /** Datasets per chart and width: enough variety to find a layout bug, few enough for ~30 s in all. */
-const RUNS = 25;
+const RUNS = Number(process.env.COMPLETENESS_RUNS ?? 25);
 /** Overlap or overflow below this many pixels is anti-aliasing, not a reader-visible fault. */
 const SLACK = 1;
 

@@ -1,12 +1,20 @@
 import type { Component } from 'svelte';
 import * as v from 'valibot';
 import type { DatasetRows } from '../schema/datasets';
-import { CHART_IDS, CHART_LOGIC, isChartId, type ChartId, type ChartLogic } from './chart-ids';
+import {
+	CHART_IDS,
+	CHART_LOGIC,
+	chartCopy,
+	isChartId,
+	type ChartCopy,
+	type ChartId,
+	type ChartLogic
+} from './chart-ids';
 import DownloadsChart from './downloads/DownloadsChart.svelte';
 import IspActionsChart from './isp-actions/IspActionsChart.svelte';
 import TimelineChart from './timeline/TimelineChart.svelte';
 
-export { CHART_IDS, isChartId, type ChartId };
+export { CHART_IDS, chartCopy, isChartId, type ChartCopy, type ChartId };
 
 // The registry erases each chart's own row and state types at this boundary; the story parser's
 // state schema is what guarantees that the state handed to a chart is the one it describes.

@@ -2,7 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { fixtureRows } from '../../../tests/fixtures/project';
 import { validateDataset } from '../data/validate';
-import { CHART_IDS, CHARTS, defaultState } from './registry';
+import { CHART_IDS, chartCopy, defaultState } from './registry';
 import { cardPng, PHONE_WIDTH, shareCard, snapshotCard, wrapText } from './snapshot.server';
 
 const pngSize = (png: Uint8Array) => {
@@ -19,8 +19,8 @@ describe('wrapText', () => {
 describe('snapshot cards', () => {
 	const rows = fixtureRows();
 	const text = (chart: (typeof CHART_IDS)[number]) => ({
-		title: CHARTS[chart].title,
-		description: CHARTS[chart].description,
+		title: chartCopy(chart, rows).title,
+		description: chartCopy(chart, rows).description,
 		footer: 'Source: test.',
 		asOf: '6 December 2014',
 		credit: 'Graphic: the desk.'

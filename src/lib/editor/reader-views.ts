@@ -1,4 +1,4 @@
-import { CHARTS, defaultState, type ChartId } from '../charts/registry';
+import { CHARTS, chartCopy, defaultState, type ChartId } from '../charts/registry';
 import { distinctSources } from '../charts/shared/sources-line';
 import { isDatasetId, type DatasetId, type DatasetRows } from '../schema/datasets';
 
@@ -37,9 +37,7 @@ export function chartOutput(
 	const definition = CHARTS[chart];
 	const table = definition.table(rows, state as never);
 	return {
-		title: definition.title,
-		description: definition.description,
-		notes: definition.notes(rows),
+		...chartCopy(chart, rows),
 		sources: distinctSources(rows[chart])
 			.map((source) => source.label)
 			.join('; '),

@@ -1,6 +1,6 @@
 import { base } from '$app/paths';
 import { error } from '@sveltejs/kit';
-import { CHARTS, defaultState, isChartId, type ChartId } from '../charts/registry';
+import { CHARTS, chartCopy, defaultState, isChartId, type ChartId } from '../charts/registry';
 import { dayInWords } from '../charts/shared/format';
 import { distinctSources } from '../charts/shared/sources-line';
 import {
@@ -92,6 +92,7 @@ export function embedView(chartParam: string, segment?: string, optionsParam?: s
 		step = found.n;
 	}
 	const definition = CHARTS[chart];
+	const copy = chartCopy(chart, data.rows);
 	const site = { origin: siteOrigin(), base };
 	const path = `/embed/${chart}/${step ? `${step}/` : ''}`;
 	const landing = storyStep(chart, step);
@@ -118,8 +119,8 @@ export function embedView(chartParam: string, segment?: string, optionsParam?: s
 		rows: data.rows,
 		updated: data.updated,
 		state,
-		title: definition.title,
-		description: definition.description,
+		title: copy.title,
+		description: copy.description,
 		options,
 		src,
 		story: storyUrl,
@@ -127,7 +128,7 @@ export function embedView(chartParam: string, segment?: string, optionsParam?: s
 		image,
 		codes: embedCodes({
 			id,
-			title: step ? `${definition.title} (step ${step})` : definition.title,
+			title: step ? `${copy.title} (step ${step})` : copy.title,
 			height,
 			src,
 			loader: publicUrl('/embed.js', site),
@@ -168,8 +169,8 @@ function cardText(
 	byline: string
 ): CardText {
 	return {
-		title: CHARTS[chart].title,
-		description: CHARTS[chart].description,
+		title: chartCopy(chart, rows).title,
+		description: chartCopy(chart, rows).description,
 		footer: footerOf(rows, chart),
 		asOf: updated[chart] ? dayInWords(updated[chart]) : undefined,
 		credit: byline ? `Graphic: ${byline.replace(/^By\s+/i, '')}.` : undefined

@@ -1,5 +1,5 @@
 import type { DownloadRow, Measure } from '../../schema/downloads';
-import { dayInWords } from '../shared/format';
+import { dayInWords, listInWords } from '../shared/format';
 
 /**
  * Every word the chart says about what was counted and who counted it comes from the rows drawn:
@@ -20,12 +20,6 @@ export function measureInWords(measure: Measure): string {
 
 function distinct<T>(values: readonly T[]): T[] {
 	return [...new Set(values)];
-}
-
-/** "A, B and C". */
-export function listInWords(items: readonly string[]): string {
-	if (items.length <= 1) return items[0] ?? '';
-	return `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`;
 }
 
 export function measuresOf(rows: readonly DownloadRow[]): Measure[] {
@@ -54,16 +48,19 @@ export function readingLabel(row: DownloadRow): string {
 	return `${measureInWords(row.measure)}, counted by ${row.counted_by}`;
 }
 
-/** The chart's title, from the measures in its rows. */
+/** The chart's title, from the measures in its rows: "Downloads of the leaked Sony films". */
 export function downloadsTitle(rows: readonly DownloadRow[]): string {
-	return `${measuresInWords(rows)} of the films leaked from Sony Pictures`;
+	return `${measuresInWords(rows)} of the leaked Sony films`;
 }
 
 /** The chart's one-line description, naming who counted. */
 export function downloadsDescription(rows: readonly DownloadRow[]): string {
 	const counters = countersOf(rows);
 	const by = counters.length ? `, as counted by ${listInWords(counters)}` : '';
-	return `${measuresInWords(rows)} reported after the Sony Pictures hack${by}.`;
+	const each = mixesMeasures(rows)
+		? ' Each bar is labelled with what it counts and who counted it.'
+		: '';
+	return `${measuresInWords(rows)} reported after the Sony Pictures hack${by}.${each}`;
 }
 
 /**

@@ -74,7 +74,7 @@ describe('measures and counters', () => {
 		const same = rows.filter((row) => row.measure === 'downloads');
 		const shown = visibleRows(same, headline);
 		expect(needsMeta(shown, headline)).toBe(false);
-		expect(downloadsTitle(same)).toBe('Downloads of the films leaked from Sony Pictures');
+		expect(downloadsTitle(same)).toBe('Downloads of the leaked Sony films');
 	});
 
 	it('gives each headline bar its own "as of" when the readings differ in day', () => {
@@ -85,7 +85,7 @@ describe('measures and counters', () => {
 
 	it('derives title, description, notes and table header from the rows drawn', () => {
 		expect(downloadsTitle(rows)).toBe(
-			'Downloads, unique downloaders and BitTorrent downloads of the films leaked from Sony Pictures'
+			'Downloads, unique downloaders and BitTorrent downloads of the leaked Sony films'
 		);
 		expect(downloadsDescription(rows)).toContain('as counted by Excipio and TorrentFreak');
 		const notes = downloadsNotes(rows);

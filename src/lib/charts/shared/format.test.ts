@@ -3,6 +3,7 @@ import { parseFuzzyDate, type FuzzyDate } from '../../schema/dates';
 import {
 	compactCount,
 	countInWords,
+	shortCountInWords,
 	dateFormInWords,
 	dayInWords,
 	fullCount,
@@ -124,5 +125,19 @@ describe('dateFormInWords', () => {
 		expect(form('2010-10', 'month', 'ordinal')).toBe(
 			'"ordinal" needs a single day, but "2010-10" spans October 2010; use the full form or month-year'
 		);
+	});
+});
+
+describe('shortCountInWords', () => {
+	it('keeps a lower bound true by rounding it down', () => {
+		expect(shortCountInWords(5_504_994, 'at-least')).toBe('more than 5.5m');
+		expect(shortCountInWords(1_299_999, 'at-least')).toBe('more than 1.2m');
+	});
+
+	it('says "about" when rounding changes an exact figure, and not when it does not', () => {
+		expect(shortCountInWords(5_504_994, 'exact')).toBe('about 5.5m');
+		expect(shortCountInWords(400_000, 'exact')).toBe('400k');
+		expect(shortCountInWords(888_000, 'approximate')).toBe('about 888k');
+		expect(shortCountInWords(1_234, 'exact')).toBe('1,234');
 	});
 });

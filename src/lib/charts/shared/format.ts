@@ -28,6 +28,30 @@ export function compactCount(value: number): string {
 	return withCommas(value);
 }
 
+/**
+ * The same figure in the fewest characters, for a bar too short to hold the words: "more than 5.5m".
+ * A lower bound rounds down, so it stays true; any other figure that rounding changes says "about".
+ */
+export function shortCountInWords(value: number, qualifier: Qualifier = 'exact'): string {
+	const unit = value >= 1e6 ? 1e6 : value >= 1e4 ? 1e3 : 1;
+	const tenths = (value / unit) * 10;
+	const rounded = (qualifier === 'at-least' ? Math.floor(tenths) : Math.round(tenths)) / 10;
+	const text = unit === 1 ? withCommas(value) : `${rounded}${unit === 1e6 ? 'm' : 'k'}`;
+	const prefix =
+		qualifier === 'at-least'
+			? 'more than '
+			: qualifier === 'approximate' || rounded * unit !== value
+				? 'about '
+				: '';
+	return prefix + text;
+}
+
+/** "A, B and C". */
+export function listInWords(items: readonly string[]): string {
+	if (items.length <= 1) return items[0] ?? '';
+	return `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`;
+}
+
 export function fullCount(value: number): string {
 	return withCommas(value);
 }

@@ -1,4 +1,4 @@
-import { countInWords, dayInWords, fuzzyDateInWords } from './format';
+import { countInWords, dayInWords, fuzzyDateInWords, listInWords } from './format';
 import { ACTION_STYLE, CATEGORY_STYLE, type KindStyle } from './kinds';
 import type { Shape } from './symbols';
 import type { TableModel } from './table-model';
@@ -41,6 +41,22 @@ export function describeTime(what: string, layout: TimeLayout, zoom: string): st
 		.filter((mark) => mark.status === 'is-hl')
 		.map((mark) => itemSentence(mark.item));
 	return focus.length ? `${lead}. Highlighted: ${focus.join('; ')}.` : `${lead}.`;
+}
+
+/**
+ * A time chart's one-line description, from its full view: what its lanes are and the years drawn.
+ * "One lane per provider (BT, Plusnet and Sky), 2010 to 2014; each shape is one kind of action."
+ */
+export function timeDescription(lanesAre: 'providers' | 'kinds', layout: TimeLayout): string {
+	if (layout.lanes.length === 0) return 'No rows yet.';
+	const span = spanInWords(layout, 'all');
+	const names = layout.lanes.map((lane) => lane.name);
+	if (lanesAre === 'providers') {
+		const which = names.length > 6 ? `${names.length} of them` : listInWords(names);
+		return `One lane per provider (${which}), ${span}; each shape is one kind of action.`;
+	}
+	const kinds = names.map((name, index) => (index === 0 ? name : name.toLowerCase()));
+	return `${listInWords(kinds)}, ${span}, each in its own lane; each shape is one kind of row.`;
 }
 
 /** Method notes for a time chart, computed from its full view: what uncertain dates look like, and what the axis skips. */

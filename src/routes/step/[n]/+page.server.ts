@@ -1,6 +1,6 @@
 import { base } from '$app/paths';
 import { error } from '@sveltejs/kit';
-import { CHARTS } from '$lib/charts/registry';
+import { CHARTS, chartCopy } from '$lib/charts/registry';
 import { snapshotName } from '$lib/embed/embed-page.server';
 import { publicUrl, siteOrigin } from '$lib/embed/site';
 import { checkProject } from '$lib/server/project.server';
@@ -11,7 +11,7 @@ export function entries() {
 }
 
 export function load({ params }) {
-	const { story } = checkProject();
+	const { story, data } = checkProject();
 	const step = story?.steps[Number(params.n) - 1];
 	if (!story || !step || String(step.n) !== params.n) error(404, 'No such step');
 	const site = { origin: siteOrigin(), base };
@@ -19,13 +19,13 @@ export function load({ params }) {
 		n: step.n,
 		total: story.steps.length,
 		headline: story.headline,
-		title: `${CHARTS[step.chart].title}: step ${step.n} of ${story.steps.length}`,
+		title: `${chartCopy(step.chart, data.rows).title}: step ${step.n} of ${story.steps.length}`,
 		description: step.announce,
 		/** Where the reader goes: the story, at this step. */
 		target: `${base}/#step-${step.n}`,
 		canonical: publicUrl('/', site),
 		url: publicUrl(`/step/${step.n}/`, site),
 		image: publicUrl(`/snapshots/${snapshotName(step.chart, step.n, 'share')}`, site),
-		alt: CHARTS[step.chart].describe(checkProject().data.rows, step.state as never)
+		alt: CHARTS[step.chart].describe(data.rows, step.state as never)
 	};
 }
