@@ -95,4 +95,20 @@ describe('host configs', () => {
 		expect(conf.match(/add_header/g)).toHaveLength(5);
 		expect(conf).not.toMatch(/location[^{]*\{[^}]*add_header/);
 	});
+
+	it('needs a rule per folder, not per page: a story of 150 steps stays under 100 rules', () => {
+		for (let n = 1; n <= 150; n++) {
+			write(`step/${n}/index.html`, page(POLICY));
+			write(`embed/downloads/${n}/index.html`, page(POLICY));
+			write(`embed/downloads/${n}/oembed.json`, '{}');
+			write(`snapshots/step-${n}.svg`);
+		}
+		const entries = collectHeaders(build, POLICY);
+		const rules = headerRules(entries);
+		expect(rules.length).toBeLessThan(20);
+		for (const entry of entries)
+			expect(Object.keys(applied(rules, entry.url)).sort(), entry.url).toEqual(
+				Object.keys(entry.headers).sort()
+			);
+	});
 });

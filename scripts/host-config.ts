@@ -49,7 +49,7 @@ export function collectHeaders(buildDir: string, fallbackPolicy: string): FileHe
 		const url = file.replace(/\/index\.html$/, '/');
 		const policy = html
 			? (policyFromMeta(readFileSync(join(buildDir, file), 'utf8')) ?? fallbackPolicy)
-			: undefined;
+			: fallbackPolicy;
 		return { file, url, html, headers: headersFor(url, type, policy) };
 	});
 }

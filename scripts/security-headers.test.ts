@@ -42,11 +42,14 @@ describe('headersFor', () => {
 		}
 	});
 
-	it('leaves page-only headers off scripts, images and data', () => {
-		const headers = headersFor('/embed/downloads/data.csv', 'text/csv');
-		expect(headers).not.toHaveProperty('Content-Security-Policy');
-		expect(headers).not.toHaveProperty('X-Frame-Options');
-		expect(headers).not.toHaveProperty('Referrer-Policy');
+	it('frames, refers and polices every file in a folder alike, so host configs stay one rule per folder', () => {
+		const policy = "default-src 'self'";
+		const page = headersFor('/embed/downloads/3/', HTML, policy);
+		const data = headersFor('/embed/downloads/3/oembed.json', 'application/json', policy);
+		expect(data).toEqual(page);
+		expect(headersFor('/data/downloads.csv', 'text/csv', policy)['X-Frame-Options']).toBe(
+			'SAMEORIGIN'
+		);
 	});
 });
 

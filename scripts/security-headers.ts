@@ -27,6 +27,10 @@ export function isHtml(contentType: string): boolean {
  * Headers for one response. `pagePolicy` is the page's own Content Security Policy (the one
  * SvelteKit writes into its `<meta http-equiv>`, with the hashes of that page's inline scripts):
  * sent as a header too, with `frame-ancestors` added, which a `<meta>` policy cannot carry.
+ *
+ * The framing, referrer and policy headers go on every response, not only pages: they cost a file
+ * nothing, and a folder's files then agree, so a host config needs one rule per folder, not one per
+ * page (a story with 150 steps would otherwise pass Cloudflare's 100-rule limit).
  */
 export function headersFor(
 	pathname: string,
@@ -37,8 +41,6 @@ export function headersFor(
 		'Cache-Control': isImmutable(pathname) ? IMMUTABLE : 'no-cache',
 		'X-Content-Type-Options': 'nosniff'
 	};
-	if (!isHtml(contentType)) return headers;
-
 	headers['Referrer-Policy'] = 'strict-origin-when-cross-origin';
 	// X-Frame-Options has no "anyone" value: embeds must omit it entirely or old browsers refuse
 	// the iframe.

@@ -10,6 +10,7 @@ interface Box {
 	right: number;
 	top: number;
 	bottom: number;
+	clipped: boolean;
 }
 
 /** Every visible piece of chart text, as the reader sees it on screen. */
@@ -18,7 +19,9 @@ async function textBoxes(page: Page): Promise<Box[]> {
 		// SVG labels, and the time charts' words, which are HTML so they wrap and keep their size. A step's
 		// direct labels are left out: they sit over the plot on purpose, on a background of their own.
 		Array.from(
-			document.querySelectorAll<Element>('.plot svg text, .plot .time-text span:not(.mark-label)')
+			document.querySelectorAll<Element>(
+				'.plot svg text, .plot .time-text span:not(.mark-label, .mark-label *)'
+			)
 		)
 			.filter((node) => {
 				const style = getComputedStyle(node);
@@ -35,8 +38,11 @@ async function textBoxes(page: Page): Promise<Box[]> {
 			})
 			.map((node) => {
 				const rect = node.getBoundingClientRect();
+				const plot = node.closest('.plot')!.getBoundingClientRect();
 				return {
 					text: node.textContent ?? '',
+					// The time charts' plot clips sideways: a word past its edge is cut, not shown.
+					clipped: rect.left < plot.left - 1 || rect.right > plot.right + 1,
 					left: rect.left,
 					right: rect.right,
 					top: rect.top,
@@ -108,6 +114,8 @@ for (const step of STEPS) {
 						clashes.push(`step ${step.n} at ${width}px: "${a.text}" / "${b.text}"`);
 				})
 			);
+			for (const box of boxes.filter((box) => box.clipped))
+				clashes.push(`step ${step.n} at ${width}px: "${box.text}" runs past the plot's edge`);
 			const scrollWidth = await page.evaluate(() => document.documentElement.scrollWidth);
 			if (scrollWidth > width)
 				clashes.push(`step ${step.n} at ${width}px: page ${scrollWidth}px wide`);

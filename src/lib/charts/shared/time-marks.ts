@@ -1,6 +1,7 @@
 import type { FuzzyDate } from '../../schema/dates';
 import { fuzzyDateInWords } from './format';
 import type { KindStyle } from './kinds';
+import type { Shape } from './symbols';
 import {
 	breaksOf,
 	byDate,
@@ -62,10 +63,17 @@ export interface MarkLabel {
 	/** Which way the label reads from its mark, so it stays inside the chart. */
 	align: 'start' | 'middle' | 'end';
 	side: 'above' | 'below';
-	/** Set on a second label that sits past the first, further from its mark. */
-	stacked?: boolean;
 	date: string;
 	text: string;
+	/** The mark's look, for a list of the step's subjects where there is no room for labels. */
+	shape: Shape;
+	tone: string;
+	hollow: boolean;
+	/**
+	 * A second subject whose own label would meet this one: said in the same box, under this one,
+	 * with its mark's shape and colour beside it, so the two can never overlap at any width.
+	 */
+	also?: Omit<MarkLabel, 'x' | 'y' | 'align' | 'side' | 'also'>;
 }
 
 export interface LanePlacement extends Lane {
@@ -85,6 +93,15 @@ export interface TimeLayout {
 	now?: { x: number; label: string };
 	/** Rows of marks (and lane names) stacked top to bottom: what the natural height is made of. */
 	units: number;
+}
+
+/** The step's subjects in date order, as one list: each label, and any second one said in its box. */
+export function subjectsOf(
+	labels: readonly MarkLabel[]
+): Omit<MarkLabel, 'x' | 'y' | 'align' | 'side' | 'also'>[] {
+	return labels
+		.flatMap((label) => (label.also ? [label.also, label] : [label]))
+		.map(({ key, date, text, shape, tone, hollow }) => ({ key, date, text, shape, tone, hollow }));
 }
 
 /** Marks nearer than this (percent of the width) in one lane take separate rows, so none hides another. */
@@ -165,12 +182,15 @@ function labelsFor(marks: PlacedMark[]): MarkLabel[] {
 		align: edgeAlign(mark.x),
 		side: mark.y > 55 ? 'above' : 'below',
 		date: fuzzyDateInWords(mark.item.date, mark.item.precision as never),
-		text: mark.item.label
+		text: mark.item.label,
+		shape: mark.item.style.shape,
+		tone: mark.item.style.tone,
+		hollow: mark.item.precision !== 'day'
 	}));
 	const [first, second] = labels;
 	if (first && second && first.side === second.side) {
 		// Each label may take up to LABEL_WIDTH of the width; if the two could meet, they go on
-		// opposite sides of their marks, or, where the plot has no room for that, one past the other.
+		// opposite sides of their marks, or, where the plot has no room for that, into one box.
 		const extent = (label: MarkLabel): [number, number] =>
 			label.align === 'start'
 				? [label.x, label.x + LABEL_WIDTH]
@@ -188,7 +208,10 @@ function labelsFor(marks: PlacedMark[]): MarkLabel[] {
 				upper.side = 'above';
 				(upper === first ? second : first).side = 'below';
 			} else {
-				second.stacked = true;
+				// Into the later mark's box (the step's subject); the earlier is named by its shape.
+				const { key, date, text, shape, tone, hollow } = first;
+				second.also = { key, date, text, shape, tone, hollow };
+				return [second];
 			}
 		}
 	}

@@ -1,0 +1,59 @@
+import * as v from 'valibot';
+import { describe, expect, it } from 'vitest';
+import { fixtureRows } from '../../../../tests/fixtures/project';
+import { timelineLayout } from '../timeline/model';
+import { TimelineState } from '../timeline/state';
+import { subjectsOf } from './time-marks';
+
+const rows = fixtureRows();
+const state = (input: Record<string, unknown>) => v.parse(TimelineState, input);
+const layoutOf = (input: Record<string, unknown>) => timelineLayout(rows, state(input)).layout;
+
+describe('layoutTime on the fixture project', () => {
+	it('places every row inside the plot, in its own lane', () => {
+		const layout = layoutOf({ zoom: 'all' });
+		expect(layout.marks).toHaveLength(rows.timeline.length + rows['isp-actions'].length);
+		for (const mark of layout.marks) {
+			expect(mark.x, mark.item.key).toBeGreaterThanOrEqual(0);
+			expect(mark.x, mark.item.key).toBeLessThanOrEqual(100);
+			const lane = layout.lanes.find((candidate) => candidate.id === mark.item.lane)!;
+			expect(mark.y).toBeGreaterThan(lane.top);
+			expect(mark.y).toBeLessThan(lane.top + lane.height);
+		}
+	});
+
+	it('hides the rows a camera window leaves out and folds the lanes it empties', () => {
+		const layout = layoutOf({ zoom: '2014-11-20/2014-12-06' });
+		const shown = layout.marks.filter((mark) => mark.status !== 'is-hidden');
+		expect(shown.length).toBeGreaterThan(0);
+		for (const mark of shown) expect(mark.item.date.end >= '2014-11-20').toBe(true);
+		const used = new Set(shown.map((mark) => mark.item.lane));
+		for (const lane of layout.lanes) expect(lane.height === 0).toBe(!used.has(lane.id));
+	});
+
+	it('labels the highlighted rows, and puts two that would meet into one box', () => {
+		// The DDoS attacks (about 21 September) and the leak (24 or 25 September) are a few days apart.
+		const layout = layoutOf({
+			zoom: '2010-09-14/2010-10-08',
+			highlight: ['2010-09-21', '2010-09-24/2010-09-25']
+		});
+		const subjects = subjectsOf(layout.labels);
+		expect(subjects.map((subject) => subject.date)).toEqual([
+			'about 21 September 2010',
+			'24 or 25 September 2010'
+		]);
+		expect(layout.labels).toHaveLength(1);
+		expect(layout.labels[0]!.also?.text).toMatch(/^Anonymous's Operation Payback/);
+		// Each subject keeps its mark's look, so the box can say which mark is which.
+		expect(subjects.map((subject) => subject.shape)).toEqual(['triangle', 'diamond']);
+	});
+
+	it('keeps two labels far apart as two labels, each at its own mark', () => {
+		const layout = layoutOf({ zoom: 'all', highlight: ['2010-07', '2014-11-24'] });
+		expect(layout.labels).toHaveLength(2);
+		for (const label of layout.labels) {
+			const mark = layout.marks.find((candidate) => candidate.item.key === label.key)!;
+			expect([label.x, label.y]).toEqual([mark.x, mark.y]);
+		}
+	});
+});
