@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { headersFor, policyFromDirectives, policyFromMeta } from './security-headers.js';
+import {
+	canonicalPolicy,
+	headersFor,
+	policyFromDirectives,
+	policyFromMeta
+} from './security-headers.js';
 
 const HTML = 'text/html;charset=utf-8';
 
@@ -80,6 +85,17 @@ describe('page policies', () => {
 			})
 		).toBe(
 			"default-src 'self'; img-src 'self' data:; object-src 'none'; script-src 'self' 'sha256-abc='"
+		);
+	});
+});
+
+describe('canonicalPolicy', () => {
+	it('gives one string for the same directives in any order', () => {
+		const meta = "default-src 'self'; script-src 'self'; img-src 'self' data:";
+		const config = "img-src 'self'  data:;script-src 'self'; default-src 'self';";
+		expect(canonicalPolicy(meta)).toBe(canonicalPolicy(config));
+		expect(canonicalPolicy(meta)).toBe(
+			"default-src 'self'; img-src 'self' data:; script-src 'self'"
 		);
 	});
 });

@@ -47,9 +47,22 @@ export function headersFor(
 	const embed = isEmbedPage(pathname);
 	if (!embed) headers['X-Frame-Options'] = 'SAMEORIGIN';
 	const frameAncestors = embed ? 'frame-ancestors *' : "frame-ancestors 'self'";
-	const policy = pagePolicy?.trim().replace(/;\s*$/, '');
+	const policy = pagePolicy && canonicalPolicy(pagePolicy);
 	headers['Content-Security-Policy'] = policy ? `${policy}; ${frameAncestors}` : frameAncestors;
 	return headers;
+}
+
+/**
+ * A policy with its directives in one order (by name), so two policies that say the same thing are
+ * the same string: SvelteKit's `<meta>` and svelte.config.js list them in different orders.
+ */
+export function canonicalPolicy(policy: string): string {
+	return policy
+		.split(';')
+		.map((directive) => directive.trim().replace(/\s+/g, ' '))
+		.filter(Boolean)
+		.sort((a, b) => a.split(' ')[0]!.localeCompare(b.split(' ')[0]!))
+		.join('; ');
 }
 
 const QUOTED = new Set([

@@ -106,6 +106,7 @@ export function timeTable(
 		columns: [
 			{ key: 'date', label: 'Date' },
 			{ key: 'lane', label: 'Lane' },
+			{ key: 'kind', label: 'Kind' },
 			{ key: 'what', label: 'What happened' },
 			{ key: 'count', label: 'Count', numeric: true },
 			{ key: 'note', label: 'Note' }
@@ -121,7 +122,9 @@ export function timeTable(
 				current: mark.status === 'is-hl',
 				cells: {
 					date: fuzzyDateInWords(mark.item.date, mark.item.precision as never),
-					lane: `${laneName.get(mark.item.lane) ?? ''} · ${mark.item.style.name}`,
+					// Its own cell, so a provider's name reads whole (and sorts) in the table.
+					lane: laneName.get(mark.item.lane) ?? '',
+					kind: mark.item.style.name,
 					what: mark.item.title,
 					count: extra(mark.item).count ?? '',
 					note: extra(mark.item).note ?? ''
