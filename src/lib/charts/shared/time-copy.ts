@@ -123,9 +123,9 @@ export function timeTable(
 				cells: {
 					date: fuzzyDateInWords(mark.item.date, mark.item.precision as never),
 					// Its own cell, so a provider's name reads whole (and sorts) in the table.
-					lane: laneName.get(mark.item.lane) ?? '',
+					lane: mark.item.provider ?? laneName.get(mark.item.lane) ?? '',
 					kind: mark.item.style.name,
-					what: mark.item.title,
+					what: mark.item.detail ?? mark.item.title,
 					count: extra(mark.item).count ?? '',
 					note: extra(mark.item).note ?? ''
 				}

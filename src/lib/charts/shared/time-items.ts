@@ -66,6 +66,8 @@ export function actionItems(
 		style: ACTION_STYLE[row.action],
 		label: shortLabel(`${row.isp}: ${ACTION_STYLE[row.action].name}`),
 		title: `${row.isp}: ${row.detail}`,
+		provider: row.isp,
+		detail: row.detail,
 		highlighted: isActionHighlighted(row, state)
 	}));
 }

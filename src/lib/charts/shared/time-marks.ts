@@ -31,8 +31,11 @@ export interface TimeItem {
 	style: KindStyle;
 	/** What a direct label says: at most eight words. */
 	label: string;
-	/** The whole row in words, for the mark's title and the table. */
+	/** The whole row in words, for the mark's title and text alternatives. */
 	title: string;
+	/** A provider's action: who acted, and what the row says they did, each a cell of the table. */
+	provider?: string;
+	detail?: string;
 	highlighted: boolean;
 }
 
