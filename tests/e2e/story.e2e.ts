@@ -299,14 +299,18 @@ test.describe('the sticky chart across step changes, 375×800', () => {
 			if (previous?.chart === step.chart) {
 				// Tag the elements on screen, then check the next state still draws with them.
 				await page.evaluate(() => {
-					for (const el of document.querySelectorAll('.sticky-chart.is-active [data-body] svg'))
+					for (const el of document.querySelectorAll(
+						'.sticky-chart.is-active [data-body] .plot svg:not(.mark-label *)'
+					))
 						(el as unknown as { __kept: boolean }).__kept = true;
 				});
 			}
 			await scrollToStep(page, step.n);
 			if (previous?.chart === step.chart) {
 				const kept = await page
-					.locator(`.sticky-chart[data-sticky="${step.chart}"] [data-body] svg`)
+					.locator(
+						`.sticky-chart[data-sticky="${step.chart}"] [data-body] .plot svg:not(.mark-label *)`
+					)
 					.evaluateAll((svgs) =>
 						svgs.map((svg) => (svg as unknown as { __kept?: boolean }).__kept === true)
 					);
