@@ -20,7 +20,9 @@ const WCAG = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 
 /** Axe's findings as one line each, so a failure names the rule, the element and why. */
 async function violations(page: Page): Promise<string[]> {
-	const results = await new AxeBuilder({ page }).withTags(WCAG).analyze();
+	// Legacy mode runs axe in the page itself; the default opens a blank page per call to merge the
+	// frames' results, which made each call 2-3x slower (1.2 s against 2-3.5 s for a step's embed page).
+	const results = await new AxeBuilder({ page }).withTags(WCAG).setLegacyMode(true).analyze();
 	return results.violations.flatMap((violation) =>
 		violation.nodes.map(
 			(node) =>
