@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
 import { loadAllData } from '../data/load.server';
+import { validateDataset } from '../data/validate';
 import { fillTokens } from './tokens';
 
 // A small project kept with the tests, so an editor's change to data/ never turns these red.
@@ -68,7 +70,7 @@ describe('fillTokens', () => {
 			problems: [
 				'{downloads:Nope}: no row in data/downloads.csv matches "Nope"',
 				'{date:1999}: no row in data/timeline.csv, data/isp-actions.csv or data/downloads.csv has the date "1999"',
-				'{foo:bar}: unknown kind "foo"; use downloads, isp-actions or date',
+				'{foo:bar}: unknown kind "foo"; use downloads, isp-actions, date or gaps',
 				'{date:2010-09-20|shout}: unknown form "shout"; use one of: day, weekday, ordinal, day-month, month-year, year'
 			]
 		});
@@ -82,5 +84,17 @@ describe('fillTokens', () => {
 
 	it('leaves text without tokens alone', () => {
 		expect(fill('Plain {braces} stay.')).toEqual({ text: 'Plain {braces} stay.', problems: [] });
+	});
+
+	it('says where a time chart skips months, from the rows, and follows an editor who fills a gap', () => {
+		expect(fill('{gaps:timeline}').text).toBe('between February 2011 and October 2014');
+		const csv = `${readFileSync('tests/fixtures/story-checks/project/data/timeline.csv', 'utf8').trimEnd()}\n2012-06-15,day,A ruling,court,,https://example.com/r\n`;
+		const timeline = validateDataset('timeline', csv, 'data/timeline.csv').rows;
+		expect(fillTokens('{gaps:timeline}', { ...rows, timeline }).text).toBe(
+			'between February 2011 and May 2012 and between July 2012 and October 2014'
+		);
+		expect(fill('{gaps:downloads}').problems).toEqual([
+			'{gaps:downloads}: "gaps" names a time chart: timeline or isp-actions, not "downloads"'
+		]);
 	});
 });

@@ -1,6 +1,12 @@
 import type { DatasetRows } from '../schema/datasets';
 import type { FuzzyDate, Precision } from '../schema/dates';
+import * as v from 'valibot';
 import { measureInWords } from '../charts/downloads/copy';
+import { ispActionsLayout } from '../charts/isp-actions/model';
+import { IspActionsState } from '../charts/isp-actions/state';
+import { BREAK_DAYS, skippedInProse, type TimeSegment } from '../charts/shared/time-axis';
+import { timelineLayout } from '../charts/timeline/model';
+import { TimelineState } from '../charts/timeline/state';
 import {
 	countInWords,
 	dateFormInWords,
@@ -20,6 +26,9 @@ import {
  * - `{isp-actions:blocked-sites}` the count of the first row with that action; `|date` its date in words.
  * - `{date:2010-09-20}` a date of a timeline, isp-actions or downloads row, in words and hedged as the
  *   row says. A day that is one end of a row's "sources disagree" interval names what that source says.
+ * - `{gaps:timeline}` (or `isp-actions`) the stretches the chart's whole view skips because no row falls
+ *   in them, as its axis computes them: "between February 2011 and October 2014", or "none longer than
+ *   six months". Copy that says where the sources are silent stays true when an editor fills a gap.
  * - Short forms after `|`, for a date already named: `day` (25), `weekday` (Sunday), `ordinal` (the 11th),
  *   `day-month` (25 September), `month-year` (January 2011), `year` (2011).
  */
@@ -108,7 +117,32 @@ function resolve(
 			message: `no row in data/timeline.csv, data/isp-actions.csv or data/downloads.csv has the date "${arg}"`
 		};
 	}
-	return { ok: false, message: `unknown kind "${kind}"; use downloads, isp-actions or date` };
+	if (kind === 'gaps') {
+		if (form !== undefined) return { ok: false, message: '"gaps" takes no form after "|"' };
+		if (arg === 'timeline')
+			return {
+				ok: true,
+				text: gapsInProse(timelineLayout(rows, v.parse(TimelineState, {})).layout.segments)
+			};
+		if (arg === 'isp-actions')
+			return {
+				ok: true,
+				text: gapsInProse(
+					ispActionsLayout(rows['isp-actions'], v.parse(IspActionsState, {})).layout.segments
+				)
+			};
+		return {
+			ok: false,
+			message: `"gaps" names a time chart: timeline or isp-actions, not "${arg}"`
+		};
+	}
+	return { ok: false, message: `unknown kind "${kind}"; use downloads, isp-actions, date or gaps` };
+}
+
+function gapsInProse(segments: readonly TimeSegment[]): string {
+	const gaps = segments.slice(1).map((segment, index) => skippedInProse(segments[index]!, segment));
+	if (gaps.length === 0) return `none longer than ${Math.round(BREAK_DAYS / 30.5)} months`;
+	return gaps.length === 1 ? gaps[0]! : `${gaps.slice(0, -1).join(', ')} and ${gaps.at(-1)}`;
 }
 
 /** Every dated row a date token may name, timeline first (its events are what the story narrates). */

@@ -164,6 +164,8 @@ export function segmentedScale(segments: readonly TimeSegment[]) {
 
 const monthYear = utcFormat('%b %Y');
 const dayShort = utcFormat('%-d %b %Y');
+const monthYearLong = utcFormat('%B %Y');
+const dayLong = utcFormat('%-d %B %Y');
 
 const monthAfter = (day: string) => {
 	const date = midnight(day);
@@ -186,6 +188,20 @@ export function skippedInWords(before: TimeSegment, after: TimeSegment): string 
 	const fromText = monthYear(from);
 	const toText = monthYear(to);
 	return fromText === toText ? fromText : `${fromText} – ${toText}`;
+}
+
+/**
+ * The same stretch for prose: "between February 2011 and October 2014", "in March 2012", or "between
+ * 2 March 2011 and 30 April 2011" when rows fall in neighbouring months.
+ */
+export function skippedInProse(before: TimeSegment, after: TimeSegment): string {
+	const from = monthAfter(before.last);
+	const to = monthBefore(after.first);
+	if (from > to)
+		return `between ${dayLong(midnight(before.last, 1))} and ${dayLong(midnight(after.first, -1))}`;
+	const fromText = monthYearLong(from);
+	const toText = monthYearLong(to);
+	return fromText === toText ? `in ${fromText}` : `between ${fromText} and ${toText}`;
 }
 
 export interface AxisBreak {
