@@ -13,6 +13,7 @@ import {
 	DATE_FORMS,
 	dayInWords,
 	fuzzyDateInWords,
+	listInWords,
 	type DateForm
 } from '../charts/shared/format';
 
@@ -142,7 +143,7 @@ function resolve(
 function gapsInProse(segments: readonly TimeSegment[]): string {
 	const gaps = segments.slice(1).map((segment, index) => skippedInProse(segments[index]!, segment));
 	if (gaps.length === 0) return `none longer than ${Math.round(BREAK_DAYS / 30.5)} months`;
-	return gaps.length === 1 ? gaps[0]! : `${gaps.slice(0, -1).join(', ')} and ${gaps.at(-1)}`;
+	return listInWords(gaps);
 }
 
 /** Every dated row a date token may name, timeline first (its events are what the story narrates). */

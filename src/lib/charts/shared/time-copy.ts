@@ -21,10 +21,7 @@ export function spanInWords(layout: TimeLayout, zoom: string): string {
 /** What the axis leaves out, computed from the rows: "the axis skips Feb 2011 – Oct 2014, when no row falls". */
 export function breaksInWords(breaks: readonly AxisBreak[]): string {
 	if (breaks.length === 0) return '';
-	const list = breaks.map((gap) => gap.label);
-	const joined =
-		list.length === 1 ? list[0]! : `${list.slice(0, -1).join(', ')} and ${list.at(-1)!}`;
-	return `the axis skips ${joined}, when no row falls`;
+	return `the axis skips ${listInWords(breaks.map((gap) => gap.label))}, when no row falls`;
 }
 
 export function itemSentence(item: TimeItem): string {
