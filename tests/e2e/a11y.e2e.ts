@@ -76,26 +76,6 @@ for (const viewport of VIEWPORTS) {
 				expect(await violations(page), `at step ${step.n}`).toEqual([]);
 			});
 		}
-
-		for (const colorScheme of ['light', 'dark'] as const) {
-			for (const id of CHART_IDS) {
-				// One step per chart, so each chart's table is open while its chart is the active one.
-				const step = STEPS.find((candidate) => candidate.chart === id);
-				if (!step) continue;
-				test(`zero violations with the ${id} data table open, ${colorScheme}`, async ({ page }) => {
-					await page.emulateMedia({ colorScheme });
-					await page.goto('/');
-					await waitForEnhanced(page);
-					await goToStep(page, step.n);
-					await page
-						.locator(`.sticky-chart[data-sticky="${id}"] details.data-table`)
-						.evaluate((el) => {
-							(el as HTMLDetailsElement).open = true;
-						});
-					expect(await violations(page), `${colorScheme}, ${id} table open`).toEqual([]);
-				});
-			}
-		}
 	});
 }
 
@@ -238,8 +218,8 @@ test.describe('data tables', () => {
 		}));
 	}
 
-	/** The rows each step's table should show, from the prerendered story states. */
-	async function expectedRows(page: Page): Promise<Map<string, string[]>> {
+	/** The rows each step's chart highlights in the story, from the prerendered story states. */
+	async function storyHighlights(page: Page): Promise<Map<string, string[]>> {
 		const entries = await page.evaluate(async () => {
 			const url =
 				document.querySelector<HTMLElement>('[data-scrolly]')?.dataset.states ??
@@ -250,13 +230,24 @@ test.describe('data tables', () => {
 				template.innerHTML = markup;
 				return [
 					step,
-					Array.from(template.content.querySelectorAll('details.data-table tbody tr'), (tr) =>
-						(tr.textContent ?? '').replace(/\s+/g, ' ').trim()
-					)
+					Array.from(template.content.querySelectorAll('.plot [data-row].is-hl'), (mark) =>
+						mark.getAttribute('data-row')
+					).sort()
 				];
 			});
 		});
 		return new Map(entries as [string, string[]][]);
+	}
+
+	/** The rows step `n`'s own page shows in its table, read from the page as built (no script). */
+	async function stepPageRows(page: Page, path: string): Promise<string[]> {
+		return page.evaluate(async (path) => {
+			const html = await (await fetch(path)).text();
+			const doc = new DOMParser().parseFromString(html, 'text/html');
+			return Array.from(doc.querySelectorAll('details.data-table tbody tr'), (tr) =>
+				(tr.textContent ?? '').replace(/\s+/g, ' ').trim()
+			);
+		}, path);
 	}
 
 	// The sticky panel holds only the title and the plot; each card's quiet "Data" link is the way to its
@@ -269,10 +260,11 @@ test.describe('data tables', () => {
 			await page.setViewportSize({ width: viewport.width, height: viewport.height });
 			await page.goto('/');
 			await waitForEnhanced(page);
-			const expected = await expectedRows(page);
 			const steps = await readSteps(page);
-			for (const table of await page.locator('.sticky details.data-table').all())
-				await expect(table, 'no table inside the sticky panel').toBeHidden();
+			await expect(
+				page.locator('.sticky details.data-table'),
+				'no table inside the sticky panel'
+			).toHaveCount(0);
 			for (const id of CHART_IDS)
 				await expect(
 					page.locator(`#after-story a[href$="/data/${id}.csv"]`),
@@ -285,11 +277,14 @@ test.describe('data tables', () => {
 				const href = await page
 					.locator(`li.step#step-${step.n} .step-card a[href*="/embed/"]`)
 					.getAttribute('href');
+				expect(href, `step ${step.n}'s data link`).toMatch(new RegExp(`/embed/${id}/${step.n}/$`));
+				const expected = await stepPageRows(page, href!);
+				expect(expected.length, `step ${step.n}'s page has rows`).toBeGreaterThan(0);
 				await page.goto(href!);
 				await page.getByText('Show the data', { exact: true }).click();
 				const shown = await readTable(page, 'main');
 				expect(shown.caption.length).toBeGreaterThan(5);
-				expect(shown.rows, `step ${step.n}'s rows`).toEqual(expected.get(step.n));
+				expect(shown.rows, `step ${step.n}'s rows`).toEqual(expected);
 				await page.goto('/');
 			}
 		});
@@ -300,12 +295,12 @@ test.describe('data tables', () => {
 		...STEPS.map((step) => ({ path: `/embed/${step.chart}/${step.n}/`, n: step.n }))
 	];
 	for (const { path, n } of TABLE_PAGES) {
-		test(`${path} has a "Show the data" table${n ? ` with step ${n}'s rows` : ''}`, async ({
+		test(`${path} has a "Show the data" table${n ? `, and highlights what step ${n} does` : ''}`, async ({
 			page
 		}) => {
 			await page.goto('/');
 			await pageSteps(page);
-			const expected = await expectedRows(page);
+			const expected = await storyHighlights(page);
 			await page.goto(path);
 			const toggle = page.getByText('Show the data', { exact: true });
 			await expect(toggle, path).toBeVisible();
@@ -315,7 +310,13 @@ test.describe('data tables', () => {
 			expect(shown.caption.length, `${path} caption`).toBeGreaterThan(5);
 			expect(shown.headers, `${path} header cells`).toBeGreaterThan(1);
 			expect(shown.cells, `${path} data cells`).toBeGreaterThan(0);
-			if (n) expect(shown.rows, `${path} shows step ${n}'s rows`).toEqual(expected.get(n));
+			if (n)
+				expect(
+					await page
+						.locator('.plot [data-row].is-hl')
+						.evaluateAll((marks) => marks.map((mark) => mark.getAttribute('data-row')).sort()),
+					`${path} highlights what the story highlights at step ${n}`
+				).toEqual(expected.get(n));
 		});
 	}
 

@@ -1,5 +1,5 @@
 import { expect, type Page } from '@playwright/test';
-import { openStory, test } from './support/story';
+import { chartShows, openStory, test } from './support/story';
 
 /** Phones the story must fit, as the reader holds them. */
 const PHONES = [
@@ -31,6 +31,7 @@ async function readStep(page: Page, n: string) {
 		.locator(`li.step#step-${n} .step-card`)
 		.evaluate((card) => card.scrollIntoView({ block: 'center', behavior: 'instant' }));
 	await expect(page.locator('section[data-scrolly]')).toHaveAttribute('data-active-step', n);
+	await chartShows(page, n);
 	await page.evaluate(
 		() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)))
 	);

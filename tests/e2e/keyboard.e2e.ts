@@ -1,5 +1,12 @@
 import { expect, type Page } from '@playwright/test';
-import { openStory, readStoryStates, test, VIEWPORTS, waitForEnhanced } from './support/story';
+import {
+	chartShows,
+	openStory,
+	readStoryStates,
+	test,
+	VIEWPORTS,
+	waitForEnhanced
+} from './support/story';
 
 /** What has focus: the step it is in (if any), and a short description for messages. */
 async function focused(page: Page) {
@@ -44,6 +51,7 @@ for (const viewport of VIEWPORTS) {
 				await expect(item, `${now.step} is current`).toHaveAttribute('aria-current', 'step');
 				await expect(page.locator('li.step[aria-current="step"]')).toHaveCount(1);
 				await expect(root).toHaveAttribute('data-active-step', step.n);
+				await chartShows(page, step.n);
 				const sticky = page.locator(`.sticky-chart.is-active[data-sticky="${step.chart}"]`);
 				await expect(sticky, `${step.chart} chart shown`).toBeVisible();
 				await expect(sticky.locator('[data-body] svg[role="img"]').first()).toHaveAttribute(

@@ -1,6 +1,6 @@
 import { expect, type Page } from '@playwright/test';
 import { projectStory } from './support/project-data';
-import { openStory, test } from './support/story';
+import { chartShows, openStory, test } from './support/story';
 
 // Listed from src/content/story.aml, one test per step: every step in one test outgrew 30 s on a busy
 // 2-core machine. The first test checks the built page has the same steps.
@@ -47,6 +47,7 @@ async function step(page: Page, n: string, how: 'scroll' | 'focus') {
 	if (how === 'focus') await item.focus();
 	else await item.evaluate((el) => el.scrollIntoView({ block: 'center', behavior: 'instant' }));
 	await expect(page.locator('section[data-scrolly]')).toHaveAttribute('data-active-step', n);
+	await chartShows(page, n);
 }
 
 test.describe('prefers-reduced-motion: reduce', () => {

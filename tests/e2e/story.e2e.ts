@@ -8,6 +8,7 @@ import {
 	squash as squashText
 } from './support/project-data';
 import {
+	chartShows,
 	openStory,
 	readStoryStates,
 	scrollToStep,
@@ -135,6 +136,7 @@ for (const viewport of VIEWPORTS) {
 				await expect(item, `step ${step.n} is current`).toHaveAttribute('aria-current', 'step');
 				await expect(page.locator('li.step[aria-current="step"]')).toHaveCount(1);
 				await expect(root).toHaveAttribute('data-active-step', step.n);
+				await chartShows(page, step.n);
 
 				const sticky = page.locator(`.sticky-chart[data-sticky="${step.chart}"]`);
 				await expect(sticky, `${step.chart} is the active chart`).toHaveClass(/\bis-active\b/);
@@ -294,16 +296,24 @@ test.describe('the sticky chart across step changes, 375×800', () => {
 		test.setTimeout(60_000);
 		const steps = await openStory(page);
 		let checked = 0;
+		let previousKeys = new Set<string>();
 		for (const [index, step] of steps.entries()) {
 			const previous = steps[index - 1];
 			if (previous?.chart === step.chart) {
 				// Tag the elements on screen, then check the next state still draws with them.
-				await page.evaluate(() => {
-					for (const el of document.querySelectorAll(
-						'.sticky-chart.is-active [data-body] .plot svg:not(.mark-label *)'
-					))
-						(el as unknown as { __kept: boolean }).__kept = true;
-				});
+				previousKeys = new Set(
+					await page.evaluate(() =>
+						Array.from(
+							document.querySelectorAll(
+								'.sticky-chart.is-active [data-body] :is(.plot svg:not(.mark-label *), [data-key])'
+							),
+							(el) => {
+								(el as unknown as { __kept: boolean }).__kept = true;
+								return `${el.classList[0]} ${el.getAttribute('data-key')}`;
+							}
+						)
+					)
+				);
 			}
 			await scrollToStep(page, step.n);
 			if (previous?.chart === step.chart) {
@@ -317,6 +327,24 @@ test.describe('the sticky chart across step changes, 375×800', () => {
 				expect(kept.length).toBeGreaterThan(0);
 				expect(kept, `step ${step.n} kept the svg elements of step ${previous.n}`).not.toContain(
 					false
+				);
+				// A tick, lane or label both states have (the same data-key) keeps its element too: the
+				// morph adds and removes only what differs.
+				const shared = await page
+					.locator(`.sticky-chart[data-sticky="${step.chart}"] [data-body] [data-key]`)
+					.evaluateAll((elements) =>
+						elements
+							.filter((el) => el.matches(':is(.tick-label, .lane-band, .lane-name, .tick-line)'))
+							.map((el) => ({
+								key: `${el.classList[0]} ${el.getAttribute('data-key')}`,
+								kept: (el as unknown as { __kept?: boolean }).__kept === true
+							}))
+					);
+				expect(
+					shared.filter(({ kept }) => !kept).map(({ key }) => key),
+					`step ${step.n}: ticks and lanes re-created although step ${previous.n} drew them`
+				).toEqual(
+					shared.filter(({ kept, key }) => !kept && !previousKeys.has(key!)).map(({ key }) => key)
 				);
 				checked++;
 			}

@@ -19,7 +19,7 @@ export { CHART_IDS, chartCopy, isChartId, type ChartCopy, type ChartId };
 // The registry erases each chart's own row and state types at this boundary; the story parser's
 // state schema is what guarantees that the state handed to a chart is the one it describes.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-type AnyChart = Component<{ rows: any; state: any }>;
+type AnyChart = Component<{ rows: any; state: any; inStory?: boolean }>;
 
 export interface ChartDefinition extends ChartLogic {
 	id: ChartId;

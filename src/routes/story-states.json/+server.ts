@@ -16,7 +16,7 @@ export function GET() {
 	const states: Record<string, string> = {};
 	for (const step of story?.steps ?? []) {
 		const { body } = render(ChartById, {
-			props: { chart: step.chart, rows: data.rows, state: step.state }
+			props: { chart: step.chart, rows: data.rows, state: step.state, inStory: true }
 		});
 		states[step.n] = body.replace(HYDRATION_MARKER, '').trim();
 	}

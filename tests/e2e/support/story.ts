@@ -94,6 +94,16 @@ export async function scrollToStep(page: Page, n: string) {
 		.locator(`li.step#step-${n}`)
 		.evaluate((el) => el.scrollIntoView({ block: 'center', behavior: 'instant' }));
 	await expect(page.locator('section[data-scrolly]')).toHaveAttribute('data-active-step', n);
+	await chartShows(page, n);
+}
+
+/**
+ * Waits for the chart on screen to have finished changing to step `n`'s state (the story spreads a
+ * change over a few frames); a story whose states did not load keeps its charts as they are.
+ */
+export async function chartShows(page: Page, n: string) {
+	if (await page.locator('section[data-scrolly].is-ready').count())
+		await expect(page.locator('.sticky-chart.is-active')).toHaveAttribute('data-shows', n);
 }
 
 /** Opens the story, waits for its script to be ready, and returns its steps in order. */

@@ -34,10 +34,57 @@ function sameShape(target: Node, source: Node): boolean {
 	return a === b;
 }
 
+const keyOf = (node: Node) =>
+	node.nodeType === Node.ELEMENT_NODE ? (node as Element).getAttribute('data-key') : null;
+
+function hasKeyedChild(parent: Node): boolean {
+	for (let child = parent.firstChild; child; child = child.nextSibling)
+		if (keyOf(child)) return true;
+	return false;
+}
+
+/**
+ * Gives `into` the same sequence of children as `from`, keeping each child whose `data-key` (or, for
+ * unkeyed nodes, whose place and name) is in both, so a tick or lane the two states share keeps its
+ * element: nothing is re-created, re-laid out or restyled that did not change. Children only one
+ * side has are added (as copies) or removed. Returns the nodes added or removed.
+ */
+function reconcile(into: Element, from: Element): number {
+	const keyed = new Map<string, Node>();
+	for (let child = into.firstChild; child; child = child.nextSibling) {
+		const key = keyOf(child);
+		if (key) keyed.set(key, child);
+	}
+	let changed = 0;
+	let cursor = into.firstChild;
+	for (let wanted = from.firstChild; wanted; wanted = wanted.nextSibling) {
+		const key = keyOf(wanted);
+		let match: Node | null | undefined = key ? keyed.get(key) : undefined;
+		if (match && match.nodeName === wanted.nodeName) keyed.delete(key!);
+		else if (!key && cursor && !keyOf(cursor) && cursor.nodeName === wanted.nodeName)
+			match = cursor;
+		else match = undefined;
+		if (match === cursor) cursor = cursor!.nextSibling;
+		else if (match) into.insertBefore(match, cursor);
+		else {
+			into.insertBefore(wanted.cloneNode(true), cursor);
+			changed++;
+		}
+	}
+	while (cursor) {
+		const next: ChildNode | null = cursor.nextSibling;
+		cursor.remove();
+		changed++;
+		cursor = next;
+	}
+	return changed;
+}
+
 /**
  * Makes `target` look like `source` by changing only what differs, so marks that exist in both states
  * keep their elements and CSS transitions move them. Where the structure differs (an axis with other
- * ticks, a table with other rows), that subtree is replaced wholesale.
+ * ticks, a lane more), children are matched by `data-key`; a subtree whose children carry no keys is
+ * replaced wholesale.
  *
  * The walk can stop and resume: `step(budget, milliseconds)` changes about `budget` nodes, or walks for
  * about `milliseconds`, and says whether it is done, so a chart nobody sees yet can be brought to its
@@ -53,11 +100,12 @@ export function createMorph(target: Element, source: Element) {
 
 	/** Brings one element's attributes across and queues its children; returns the nodes it changed. */
 	function visit(into: Element, from: Element): number {
-		const changed = syncAttributes(into, from);
+		let changed = syncAttributes(into, from);
 		if (!from.firstChild) {
 			if (into.firstChild) into.replaceChildren();
 			return changed;
 		}
+		if (!sameShape(into, from) && hasKeyedChild(from)) changed += reconcile(into, from);
 		if (sameShape(into, from)) {
 			stack.push({ walk: true, into: into.firstChild!, from: from.firstChild });
 			return changed;
@@ -101,9 +149,4 @@ export function createMorph(target: Element, source: Element) {
 			return stack.length === 0;
 		}
 	};
-}
-
-/** Morphs `target` into `source` at once. */
-export function morph(target: Element, source: Element): void {
-	createMorph(target, source).step();
 }

@@ -29,12 +29,7 @@ export function createScroller({ steps, onstep, onprogress, offset = 0.5 }: Scro
 	}
 
 	function update(instant: boolean) {
-		const index = activeFromPositions();
-		if (index !== active) {
-			const jump = instant || active === -1 || Math.abs(index - active) > 1;
-			active = index;
-			onstep(index, jump);
-		}
+		change(activeFromPositions(), instant);
 		if (onprogress) {
 			const rect = steps[active]!.getBoundingClientRect();
 			const line = window.innerHeight * offset;
@@ -42,9 +37,33 @@ export function createScroller({ steps, onstep, onprogress, offset = 0.5 }: Scro
 		}
 	}
 
+	function change(index: number, instant: boolean) {
+		if (index !== active) {
+			const jump = instant || active === -1 || Math.abs(index - active) > 1;
+			active = index;
+			onstep(index, jump);
+		}
+	}
+
 	// The root is shrunk to the offset line, so the observer fires only when a step's edge crosses it:
-	// the one moment the active step can change. Progress within a step needs every scroll frame.
-	const observer = new IntersectionObserver(() => update(false), {
+	// the one moment the active step can change. Which side of the line each step's top is on comes from
+	// the observer's own entries, measured with the frame: reading the steps' positions here would force
+	// a layout, and, while the chart's marks glide, a restyle of every one of them.
+	const topPassed = new Map(steps.map((step) => [step as Element, false]));
+	const fromEntries = (entries: IntersectionObserverEntry[]) => {
+		for (const entry of entries) {
+			const line = entry.rootBounds?.top ?? window.innerHeight * offset;
+			topPassed.set(entry.target, entry.boundingClientRect.top <= line);
+		}
+		let index = 0;
+		steps.forEach((step, i) => {
+			if (topPassed.get(step)) index = i;
+		});
+		change(index, false);
+		if (onprogress) update(false);
+	};
+	// Progress within a step needs every scroll frame.
+	const observer = new IntersectionObserver(fromEntries, {
 		rootMargin: `-${offset * 100}% 0px -${(1 - offset) * 100}% 0px`,
 		threshold: 0
 	});

@@ -6,11 +6,22 @@
  * Back still leaves the story in one step.
  */
 
-/** Points the address bar at the active step (`/#step-<n>`) without adding a history entry. */
+/** How long the active step must stay before the address bar names it. */
+const SETTLE_MS = 300;
+let following: ReturnType<typeof setTimeout> | undefined;
+
+/**
+ * Points the address bar at the active step (`/#step-<n>`) without adding a history entry, once the
+ * reader has stopped on it: replacing the entry takes a few milliseconds of a slow phone's frame, which
+ * a fast scroll past ten steps should not pay ten times.
+ */
 export function followActiveStep(n: string | undefined): void {
+	clearTimeout(following);
 	if (!n) return;
 	const hash = `#step-${n}`;
-	if (location.hash !== hash) history.replaceState(history.state, '', hash);
+	following = setTimeout(() => {
+		if (location.hash !== hash) history.replaceState(history.state, '', hash);
+	}, SETTLE_MS);
 }
 
 async function share(link: HTMLAnchorElement, status: HTMLElement | null): Promise<void> {

@@ -1,5 +1,5 @@
 import { createFrameQueue } from './frame-queue';
-import { createMorph, morph } from './morph';
+import { createMorph } from './morph';
 
 /** One step's chart state as elements, parsed (inert: nothing loads or runs) from its markup. */
 function parseState(markup: string | undefined): Element | undefined {
@@ -12,6 +12,13 @@ function parseState(markup: string | undefined): Element | undefined {
 /** How many nodes a chart out of sight may change, and for how long it may be walked, in one frame. */
 const NODES_PER_FRAME = 24;
 const MILLISECONDS_PER_FRAME = 4;
+
+/**
+ * How many attributes or nodes the chart on screen changes in one frame. A step's change (a hundred or
+ * so: every mark moves with the camera) is spread over a few frames, each one's style and layout short
+ * enough on a slow phone; a mark starting its half-second glide a frame or two later is not seen.
+ */
+const CHANGES_PER_FRAME_ON_SCREEN = 40;
 
 interface StickyChartsOptions {
 	/** The step elements, in story order, each naming its chart in `data-chart`. */
@@ -42,6 +49,8 @@ export function createStickyCharts({
 		])
 	);
 	const preparing = new Map<HTMLElement, { step: string; morph: ReturnType<typeof createMorph> }>();
+	/** The morph under way on the chart on screen, a slice per frame. */
+	const moving = new Map<HTMLElement, ReturnType<typeof createMorph>>();
 	const afterStep = createFrameQueue();
 
 	const bodyOf = (sticky: HTMLElement) => sticky.querySelector('[data-body]');
@@ -59,7 +68,16 @@ export function createStickyCharts({
 		if (!source) return;
 		// Only ever toggled on the chart that changes, just before it does, since it restyles its marks.
 		sticky.classList.toggle('is-instant', instant || reducedMotion.matches);
-		morph(target, source);
+		const job = createMorph(target, source);
+		moving.set(sticky, job);
+		const slice = () => {
+			// Gone when a newer step took the chart over; it morphs on from wherever this one stopped.
+			if (moving.get(sticky) !== job) return;
+			if (!job.step(CHANGES_PER_FRAME_ON_SCREEN)) return requestAnimationFrame(slice);
+			moving.delete(sticky);
+			sticky.dataset.shows = id;
+		};
+		requestAnimationFrame(slice);
 		holds.set(sticky, id);
 	}
 
@@ -80,6 +98,7 @@ export function createStickyCharts({
 			if (!id || !target || !states.has(id) || holds.get(sticky) === id) continue;
 			if (preparing.get(sticky)?.step !== id) {
 				holds.delete(sticky);
+				moving.delete(sticky);
 				preparing.set(sticky, {
 					step: id,
 					morph: createMorph(target, parseState(states.get(id))!)
@@ -92,6 +111,7 @@ export function createStickyCharts({
 				if (!job.morph.step(NODES_PER_FRAME, MILLISECONDS_PER_FRAME)) return true;
 				preparing.delete(sticky);
 				holds.set(sticky, id);
+				sticky.dataset.shows = id;
 				return false;
 			});
 		}
@@ -125,13 +145,14 @@ export function createStickyCharts({
 	 */
 	function afterStepChange(index: number, active: HTMLElement | undefined) {
 		const others = stickies.filter((sticky) => sticky !== active);
+		afterStep.clear();
 		if (reducedMotion.matches) {
-			// With reduced motion the whole change happens in one task, leaving nothing to change after it.
+			// With reduced motion the chart switches at once; only parsing the next states waits.
 			if (active) setInteractive(active, true);
 			others.forEach((sticky) => setInteractive(sticky, false));
+			afterStep.push(() => parseAhead(index));
 			return;
 		}
-		afterStep.clear();
 		if (active) afterStep.push(() => setInteractive(active, true));
 		afterStep.push(() => parseAhead(index));
 		afterStep.push(() => others.forEach((sticky) => setInteractive(sticky, false)));
