@@ -41,13 +41,9 @@ export function createStickyCharts({
 	states,
 	reducedMotion
 }: StickyChartsOptions) {
-	// The step whose state each sticky chart holds: each starts in the first state the story gives it.
-	const holds = new Map(
-		stickies.map((sticky) => [
-			sticky,
-			steps.find((step) => step.dataset.chart === sticky.dataset.sticky)?.dataset.step
-		])
-	);
+	// The step whose state each sticky chart holds: the page draws the first step's chart in its state,
+	// and leaves the others empty, to be filled before their first step.
+	const holds = new Map(stickies.map((sticky) => [sticky, sticky.dataset.shows]));
 	const preparing = new Map<HTMLElement, { step: string; morph: ReturnType<typeof createMorph> }>();
 	/** The morph under way on the chart on screen, a slice per frame. */
 	const moving = new Map<HTMLElement, ReturnType<typeof createMorph>>();
