@@ -34,8 +34,11 @@ function sameShape(target: Node, source: Node): boolean {
 	return a === b;
 }
 
+/** What matches an element across states: its `data-key`, or the data row it draws (a mark). */
 const keyOf = (node: Node) =>
-	node.nodeType === Node.ELEMENT_NODE ? (node as Element).getAttribute('data-key') : null;
+	node.nodeType === Node.ELEMENT_NODE
+		? ((node as Element).getAttribute('data-key') ?? (node as Element).getAttribute('data-row'))
+		: null;
 
 function hasKeyedChild(parent: Node): boolean {
 	for (let child = parent.firstChild; child; child = child.nextSibling)
@@ -44,7 +47,7 @@ function hasKeyedChild(parent: Node): boolean {
 }
 
 /**
- * Gives `into` the same sequence of children as `from`, keeping each child whose `data-key` (or, for
+ * Gives `into` the same sequence of children as `from`, keeping each child whose key (or, for
  * unkeyed nodes, whose place and name) is in both, so a tick or lane the two states share keeps its
  * element: nothing is re-created, re-laid out or restyled that did not change. Children only one
  * side has are added (as copies) or removed. Returns the nodes added or removed.
