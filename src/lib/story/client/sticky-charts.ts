@@ -44,9 +44,11 @@ export function createStickyCharts({
 	// The step whose state each sticky chart holds: the page draws the first step's chart in its state,
 	// and leaves the others empty, to be filled before their first step.
 	const holds = new Map(stickies.map((sticky) => [sticky, sticky.dataset.shows]));
-	const preparing = new Map<HTMLElement, { step: string; morph: ReturnType<typeof createMorph> }>();
-	/** The morph under way on the chart on screen, a slice per frame. */
-	const moving = new Map<HTMLElement, ReturnType<typeof createMorph>>();
+	/**
+	 * The morph under way on each chart, a slice per frame, and the step it leads to: the chart on screen
+	 * or one being made ready out of sight. A newer one replaces it; it carries on from where that stopped.
+	 */
+	const underway = new Map<HTMLElement, { step: string; morph: ReturnType<typeof createMorph> }>();
 	const afterStep = createFrameQueue();
 
 	const bodyOf = (sticky: HTMLElement) => sticky.querySelector('[data-body]');
@@ -57,20 +59,18 @@ export function createStickyCharts({
 	 */
 	function bringTo(sticky: HTMLElement, index: number, instant: boolean) {
 		const id = steps[index]!.dataset.step!;
-		preparing.delete(sticky);
 		const target = bodyOf(sticky);
 		if (holds.get(sticky) === id || !target) return;
 		const source = parsedAhead.get(id) ?? parseState(states.get(id));
 		if (!source) return;
 		// Only ever toggled on the chart that changes, just before it does, since it restyles its marks.
 		sticky.classList.toggle('is-instant', instant || reducedMotion.matches);
-		const job = createMorph(target, source);
-		moving.set(sticky, job);
+		const job = { step: id, morph: createMorph(target, source) };
+		underway.set(sticky, job);
 		const slice = () => {
-			// Gone when a newer step took the chart over; it morphs on from wherever this one stopped.
-			if (moving.get(sticky) !== job) return;
-			if (!job.step(CHANGES_PER_FRAME_ON_SCREEN)) return requestAnimationFrame(slice);
-			moving.delete(sticky);
+			if (underway.get(sticky) !== job) return;
+			if (!job.morph.step(CHANGES_PER_FRAME_ON_SCREEN)) return requestAnimationFrame(slice);
+			underway.delete(sticky);
 			sticky.dataset.shows = id;
 		};
 		requestAnimationFrame(slice);
@@ -92,20 +92,19 @@ export function createStickyCharts({
 			const id = next?.dataset.step;
 			const target = bodyOf(sticky);
 			if (!id || !target || !states.has(id) || holds.get(sticky) === id) continue;
-			if (preparing.get(sticky)?.step !== id) {
+			if (underway.get(sticky)?.step !== id) {
 				holds.delete(sticky);
-				moving.delete(sticky);
-				preparing.set(sticky, {
+				underway.set(sticky, {
 					step: id,
 					morph: createMorph(target, parseState(states.get(id))!)
 				});
 			}
-			const job = preparing.get(sticky)!;
+			const job = underway.get(sticky)!;
 			afterStep.push(() => {
-				// Gone when the chart came on screen meanwhile and was brought to its state at once.
-				if (preparing.get(sticky) !== job) return false;
+				// Gone when the chart came on screen meanwhile and was brought to its step's state.
+				if (underway.get(sticky) !== job) return false;
 				if (!job.morph.step(NODES_PER_FRAME, MILLISECONDS_PER_FRAME)) return true;
-				preparing.delete(sticky);
+				underway.delete(sticky);
 				holds.set(sticky, id);
 				sticky.dataset.shows = id;
 				return false;
