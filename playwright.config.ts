@@ -12,6 +12,8 @@ export default defineConfig({
 	testDir: 'tests/e2e',
 	testMatch: '**/*.e2e.ts',
 	workers: 2,
+	// Tests, not files, are shared out: with files, the longest file set the run's length on one worker.
+	fullyParallel: true,
 	retries: CI ? 1 : 0,
 	forbidOnly: CI,
 	reporter: 'list',

@@ -11,6 +11,7 @@ import {
 	chartShows,
 	openStory,
 	readStoryStates,
+	runsOf,
 	scrollToStep,
 	test,
 	VIEWPORTS,
@@ -118,78 +119,82 @@ for (const viewport of VIEWPORTS) {
 			expect(steps.map(({ n, chart }) => ({ n, chart }))).toEqual(STEPS);
 		});
 
-		// One test per step (listed from the story file; the test above checks the page has the same):
-		// every step in one test outgrew its timeout on a busy 2-core machine.
-		for (const [index, listed] of STEPS.entries()) {
-			test(`step ${listed.n}, scrolled to from the step before, drives the sticky chart to its state`, async ({
+		// Steps in runs of a few per test (listed from the story file; the test above checks the page has
+		// the same). A run opens on the step before its first by that step's link, then scrolls down one
+		// step at a time, so every step is reached from the one before, as a reader scrolls, without a
+		// page load per step or scrolling the whole story again for each.
+		for (const run of runsOf(STEPS)) {
+			test(`steps ${run[0]!.n}–${run.at(-1)!.n}, each scrolled to from the step before, drive the sticky chart to their states`, async ({
 				page
 			}) => {
-				const steps = await openStory(page);
+				const first = STEPS.indexOf(run[0]!);
+				const steps = await openStory(page, first > 0 ? STEPS[first - 1]!.n : undefined);
 				const states = await readStoryStates(page);
 				const root = page.locator('section[data-scrolly]');
 				const live = page.locator('[data-live]');
-				// Down through the steps before it, as a reader scrolls.
-				for (const before of steps.slice(0, index)) await scrollToStep(page, before.n);
-				const step = steps[index]!;
-				const item = page.locator(`li.step#step-${step.n}`);
-				await item.evaluate((el) => el.scrollIntoView({ block: 'center', behavior: 'instant' }));
-				await expect(item, `step ${step.n} is current`).toHaveAttribute('aria-current', 'step');
-				await expect(page.locator('li.step[aria-current="step"]')).toHaveCount(1);
-				await expect(root).toHaveAttribute('data-active-step', step.n);
-				await chartShows(page, step.n);
+				for (const index of run.map((listed) => STEPS.indexOf(listed))) {
+					const step = steps[index]!;
+					const item = page.locator(`li.step#step-${step.n}`);
+					await item.evaluate((el) => el.scrollIntoView({ block: 'center', behavior: 'instant' }));
+					await expect(item, `step ${step.n} is current`).toHaveAttribute('aria-current', 'step');
+					await expect(page.locator('li.step[aria-current="step"]')).toHaveCount(1);
+					await expect(root).toHaveAttribute('data-active-step', step.n);
+					await chartShows(page, step.n);
 
-				const sticky = page.locator(`.sticky-chart[data-sticky="${step.chart}"]`);
-				await expect(sticky, `${step.chart} is the active chart`).toHaveClass(/\bis-active\b/);
-				await expect(page.locator('.sticky-chart.is-active')).toHaveCount(1);
-				await expect(sticky).toBeVisible();
+					const sticky = page.locator(`.sticky-chart[data-sticky="${step.chart}"]`);
+					await expect(sticky, `${step.chart} is the active chart`).toHaveClass(/\bis-active\b/);
+					await expect(page.locator('.sticky-chart.is-active')).toHaveCount(1);
+					await expect(sticky).toBeVisible();
 
-				const expected = states.get(step.n)!;
-				const body = sticky.locator('[data-body]');
-				await expect(body.locator('svg[aria-label]').first()).toHaveAttribute(
-					'aria-label',
-					expected.label
-				);
-				const callouts = body.locator('ol.callouts li');
-				await expect
-					.poll(async () => (await callouts.allTextContents()).map(squash))
-					.toEqual(expected.callouts);
+					const expected = states.get(step.n)!;
+					const body = sticky.locator('[data-body]');
+					await expect(body.locator('svg[aria-label]').first()).toHaveAttribute(
+						'aria-label',
+						expected.label
+					);
+					const callouts = body.locator('ol.callouts li');
+					await expect
+						.poll(async () => (await callouts.allTextContents()).map(squash))
+						.toEqual(expected.callouts);
 
-				// One highlighted mark per callout, counting only the layout drawn at this width
-				// (the timeline has a horizontal and a vertical one).
-				const highlighted = body.locator('[data-row].is-hl').filter({ visible: true });
-				await expect(highlighted, `step ${step.n} highlights the marks its state does`).toHaveCount(
-					expected.highlights
-				);
+					// One highlighted mark per callout, counting only the layout drawn at this width
+					// (the timeline has a horizontal and a vertical one).
+					const highlighted = body.locator('[data-row].is-hl').filter({ visible: true });
+					await expect(
+						highlighted,
+						`step ${step.n} highlights the marks its state does`
+					).toHaveCount(expected.highlights);
 
-				// Moving one step on is not a jump, so screen readers hear the step's announcement.
-				if (step.n !== '1') await expect(live).toHaveText(step.announce);
+					// Moving one step on is not a jump, so screen readers hear the step's announcement.
+					if (step.n !== '1') await expect(live).toHaveText(step.announce);
 
-				const state = story.steps[Number(step.n) - 1]!.state;
-				if (step.chart === 'downloads') {
-					for (const figure of latestFigures(state.highlight as string[])) {
-						await expect(
-							highlighted.filter({ hasText: figure }),
-							`step ${step.n} highlights the latest figure of its label, ${figure}`
-						).not.toHaveCount(0);
+					const state = story.steps[Number(step.n) - 1]!.state;
+					if (step.chart === 'downloads') {
+						for (const figure of latestFigures(state.highlight as string[])) {
+							await expect(
+								highlighted.filter({ hasText: figure }),
+								`step ${step.n} highlights the latest figure of its label, ${figure}`
+							).not.toHaveCount(0);
+						}
 					}
+					const actions = (state.actions ?? []) as string[];
+					if (step.chart === 'isp-actions' && actions.length > 0) {
+						// Each callout tells what one row with the step's actions says the provider did.
+						const details = rows['isp-actions']
+							.filter((row) => actions.includes(row.action))
+							.map((row) => squashText(row.detail));
+						expect(expected.callouts.length, `step ${step.n} has callouts`).toBeGreaterThan(0);
+						for (const callout of expected.callouts)
+							expect(
+								details.some((detail) => callout.includes(detail)),
+								`step ${step.n}: "${callout}" is a row with action ${actions.join(' or ')}`
+							).toBe(true);
+					}
+					const scrollWidth = await page.evaluate(() => document.documentElement.scrollWidth);
+					expect(scrollWidth, `no sideways scroll at step ${step.n}`).toBeLessThanOrEqual(
+						viewport.width
+					);
 				}
-				const actions = (state.actions ?? []) as string[];
-				if (step.chart === 'isp-actions' && actions.length > 0) {
-					// Each callout tells what one row with the step's actions says the provider did.
-					const details = rows['isp-actions']
-						.filter((row) => actions.includes(row.action))
-						.map((row) => squashText(row.detail));
-					expect(expected.callouts.length, `step ${step.n} has callouts`).toBeGreaterThan(0);
-					for (const callout of expected.callouts)
-						expect(
-							details.some((detail) => callout.includes(detail)),
-							`step ${step.n}: "${callout}" is a row with action ${actions.join(' or ')}`
-						).toBe(true);
-				}
-				const scrollWidth = await page.evaluate(() => document.documentElement.scrollWidth);
-				expect(scrollWidth, `no sideways scroll at step ${step.n}`).toBeLessThanOrEqual(
-					viewport.width
-				);
 			});
 		}
 
@@ -240,29 +245,35 @@ for (const viewport of VIEWPORTS) {
 			javaScriptEnabled: false
 		});
 
-		// One test per step, listed from the story file (checked against the page by the first).
+		// Steps in runs of a few per test, listed from the story file (checked against the page by the first).
 		test('the page has the story file’s steps, and no sticky graphic', async ({ page }) => {
 			await page.goto('/');
 			await expect(page.locator('.sticky')).toBeHidden();
 			await expect(page.locator('li.step')).toHaveCount(STEPS.length);
 		});
-		for (const [i] of STEPS.entries()) {
-			test(`step ${i + 1} shows its own chart snapshot and caption`, async ({ page }) => {
+		for (const run of runsOf(STEPS)) {
+			test(`steps ${run[0]!.n}–${run.at(-1)!.n} each show their own chart snapshot and caption`, async ({
+				page
+			}) => {
 				await page.goto('/');
-				const step = page.locator('li.step').nth(i);
-				const img = step.locator('figure.step-figure img.snapshot');
-				await img.scrollIntoViewIfNeeded();
-				await expect(img).toBeVisible();
-				await expect
-					.poll(() => img.evaluate((el: HTMLImageElement) => el.complete && el.naturalWidth), {
-						message: `snapshot ${i + 1} loaded`
-					})
-					.toBeGreaterThan(0);
-				const caption = step.locator('figure.step-figure figcaption');
-				await expect(caption).toBeVisible();
-				expect(squash(await caption.textContent()).length).toBeGreaterThan(20);
-				const scrollWidth = await page.evaluate(() => document.documentElement.scrollWidth);
-				expect(scrollWidth).toBeLessThanOrEqual(viewport.width);
+				for (const i of run.map((listed) => STEPS.indexOf(listed))) {
+					const step = page.locator('li.step').nth(i);
+					const img = step.locator('figure.step-figure img.snapshot');
+					await img.scrollIntoViewIfNeeded();
+					await expect(img, `step ${i + 1}'s snapshot`).toBeVisible();
+					await expect
+						.poll(() => img.evaluate((el: HTMLImageElement) => el.complete && el.naturalWidth), {
+							message: `snapshot ${i + 1} loaded`
+						})
+						.toBeGreaterThan(0);
+					const caption = step.locator('figure.step-figure figcaption');
+					await expect(caption, `step ${i + 1}'s caption`).toBeVisible();
+					expect(squash(await caption.textContent()).length).toBeGreaterThan(20);
+					const scrollWidth = await page.evaluate(() => document.documentElement.scrollWidth);
+					expect(scrollWidth, `no sideways scroll at step ${i + 1}`).toBeLessThanOrEqual(
+						viewport.width
+					);
+				}
 			});
 		}
 	});

@@ -106,9 +106,27 @@ export async function chartShows(page: Page, n: string) {
 		await expect(page.locator('.sticky-chart.is-active')).toHaveAttribute('data-shows', n);
 }
 
-/** Opens the story, waits for its script to be ready, and returns its steps in order. */
-export async function openStory(page: Page) {
-	await page.goto('/');
+/**
+ * Opens the story (at step `n` by its link, when given), waits for its script to be ready and, for a
+ * link, for the chart to show that step; returns the steps in order.
+ */
+export async function openStory(page: Page, n?: string) {
+	await page.goto(n ? `/#step-${n}` : '/');
 	await waitForEnhanced(page);
+	if (n) {
+		await expect(page.locator('section[data-scrolly]')).toHaveAttribute('data-active-step', n);
+		await chartShows(page, n);
+	}
 	return readSteps(page);
+}
+
+/**
+ * The steps in runs of `size`, for tests that walk a few steps each: one test for all of them outgrew
+ * 30 s on a busy 2-core machine, and one per step paid a page load (and a scroll from the top) each.
+ */
+export function runsOf<T>(steps: readonly T[], size = 5): T[][] {
+	const runs: T[][] = [];
+	for (let start = 0; start < steps.length; start += size)
+		runs.push(steps.slice(start, start + size));
+	return runs;
 }
