@@ -1,9 +1,9 @@
 import { expect, type Page } from '@playwright/test';
 import { projectStory } from './support/project-data';
-import { chartShows, openStory, test } from './support/story';
+import { chartShows, openStory, runsOf, test } from './support/story';
 
-// Listed from src/content/story.aml, one test per step: every step in one test outgrew 30 s on a busy
-// 2-core machine. The first test checks the built page has the same steps.
+// Listed from src/content/story.aml, in runs of a few steps per test: every step in one test outgrew
+// 30 s on a busy 2-core machine. The first test checks the built page has the same steps.
 const STEPS = projectStory().steps.map((step) => ({ n: String(step.n), chart: step.chart }));
 
 /**
@@ -13,21 +13,20 @@ const STEPS = projectStory().steps.map((step) => ({ n: String(step.n), chart: st
  */
 async function watchChart(page: Page) {
 	await page.evaluate(() => {
-		const w = window as unknown as { __batches: string[] };
+		const w = window as unknown as { __batches: string[]; __watcher?: MutationObserver };
+		w.__watcher?.disconnect();
 		w.__batches = [];
 		const describe = (record: MutationRecord) => {
 			const el = record.target as Element;
 			return `${record.type} ${record.attributeName ?? ''} on ${el.nodeName?.toLowerCase()}.${el.getAttribute?.('class') ?? ''}`;
 		};
-		new MutationObserver((records) => w.__batches.push(describe(records[0]!))).observe(
-			document.querySelector('.sticky')!,
-			{
-				subtree: true,
-				attributes: true,
-				childList: true,
-				characterData: true
-			}
-		);
+		w.__watcher = new MutationObserver((records) => w.__batches.push(describe(records[0]!)));
+		w.__watcher.observe(document.querySelector('.sticky')!, {
+			subtree: true,
+			attributes: true,
+			childList: true,
+			characterData: true
+		});
 	});
 }
 
@@ -60,36 +59,40 @@ test.describe('prefers-reduced-motion: reduce', () => {
 		expect(steps.map(({ n, chart }) => ({ n, chart }))).toEqual(STEPS);
 	});
 
-	for (const [index, { n }] of STEPS.entries()) {
-		const how = index % 2 ? 'focus' : 'scroll';
-		test(`no change to step ${n} animates the chart (by ${how})`, async ({ page }) => {
-			await openStory(page);
-			// From the step before, as a reader moves on.
-			const before = STEPS[index - 1];
-			if (before) await step(page, before.n, 'scroll');
-			await step(page, n, how);
-			await watchChart(page);
-			await frames(page);
-			expect(
-				await page.evaluate(() => document.getAnimations().map((a) => a.constructor.name)),
-				`step ${n}: no CSS transition, CSS animation or Web Animation`
-			).toEqual([]);
-			const batches = await page.evaluate(
-				() => (window as unknown as { __batches: string[] }).__batches
-			);
-			expect(batches, `step ${n}: the chart changed in one go, not frame by frame`).toEqual([]);
+	// Each step is reached from the one before, as a reader moves on: by scroll and by keyboard focus in
+	// turn. A run opens on the step before its first by that step's link.
+	for (const run of runsOf(STEPS)) {
+		test(`no change to steps ${run[0]!.n}–${run.at(-1)!.n} animates the chart (by scroll and by focus)`, async ({
+			page
+		}) => {
+			const first = STEPS.indexOf(run[0]!);
+			await openStory(page, first > 0 ? STEPS[first - 1]!.n : undefined);
+			for (const { n } of run) {
+				const how = STEPS.findIndex((listed) => listed.n === n) % 2 ? 'focus' : 'scroll';
+				await step(page, n, how);
+				await watchChart(page);
+				await frames(page);
+				expect(
+					await page.evaluate(() => document.getAnimations().map((a) => a.constructor.name)),
+					`step ${n}: no CSS transition, CSS animation or Web Animation`
+				).toEqual([]);
+				const batches = await page.evaluate(
+					() => (window as unknown as { __batches: string[] }).__batches
+				);
+				expect(batches, `step ${n}: the chart changed in one go, not frame by frame`).toEqual([]);
 
-			const moving = await page.locator('.sticky').evaluate((sticky) =>
-				Array.from(sticky.querySelectorAll('*'))
-					.map((el) => ({ el, style: getComputedStyle(el) }))
-					.filter(
-						({ style }) =>
-							style.transitionDuration.split(',').some((d) => parseFloat(d) > 0) ||
-							style.animationName !== 'none'
-					)
-					.map(({ el }) => `${el.tagName.toLowerCase()}.${el.getAttribute('class') ?? ''}`)
-			);
-			expect(moving, `step ${n}: every mark has transition-duration 0s`).toEqual([]);
+				const moving = await page.locator('.sticky').evaluate((sticky) =>
+					Array.from(sticky.querySelectorAll('*'))
+						.map((el) => ({ el, style: getComputedStyle(el) }))
+						.filter(
+							({ style }) =>
+								style.transitionDuration.split(',').some((d) => parseFloat(d) > 0) ||
+								style.animationName !== 'none'
+						)
+						.map(({ el }) => `${el.tagName.toLowerCase()}.${el.getAttribute('class') ?? ''}`)
+				);
+				expect(moving, `step ${n}: every mark has transition-duration 0s`).toEqual([]);
+			}
 		});
 	}
 
