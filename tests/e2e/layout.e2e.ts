@@ -1,5 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { projectStory } from './support/project-data';
+import { runsOf } from './support/story';
 
 const CHARTS = ['downloads', 'isp-actions', 'timeline'];
 const WIDTHS = [320, 375, 600, 1000, 1400];
@@ -86,8 +87,8 @@ for (const chart of CHARTS) {
 	}
 }
 
-// Listed from src/content/story.aml, one test per step: all steps in one test outgrew 30 s on a busy
-// 2-core machine. The first test checks the built page lists the same steps.
+// Listed from src/content/story.aml, in runs of five steps per test: all steps in one test outgrew 30 s
+// on a busy 2-core machine. The first test checks the built page lists the same steps.
 const STEPS = projectStory().steps.map((step) => ({ n: String(step.n), chart: step.chart }));
 
 test('the story page lists the steps of src/content/story.aml', async ({ request }) => {
@@ -99,30 +100,33 @@ test('the story page lists the steps of src/content/story.aml', async ({ request
 	expect(steps).toEqual(STEPS);
 });
 
-for (const step of STEPS) {
-	test(`story step ${step.n}'s state fits without overlapping text at 320 and 1000 px`, async ({
+for (const run of runsOf(STEPS)) {
+	test(`story steps ${run[0]!.n}–${run.at(-1)!.n}: each state fits without overlapping text at 320 and 1000 px`, async ({
 		page
 	}) => {
 		const clashes: string[] = [];
-		for (const width of [320, 1000]) {
-			await page.setViewportSize({ width, height: 900 });
-			await page.goto(`/embed/${step.chart}/${step.n}/`);
-			const boxes = await textBoxes(page);
-			boxes.forEach((a, i) =>
-				boxes.slice(i + 1).forEach((b) => {
-					if (overlaps(a, b))
-						clashes.push(`step ${step.n} at ${width}px: "${a.text}" / "${b.text}"`);
-				})
-			);
-			for (const box of boxes.filter((box) => box.clipped))
-				clashes.push(`step ${step.n} at ${width}px: "${box.text}" runs past the plot's edge`);
-			const scrollWidth = await page.evaluate(() => document.documentElement.scrollWidth);
-			if (scrollWidth > width)
-				clashes.push(`step ${step.n} at ${width}px: page ${scrollWidth}px wide`);
+		for (const step of run) {
+			for (const width of [320, 1000]) {
+				await page.setViewportSize({ width, height: 900 });
+				await page.goto(`/embed/${step.chart}/${step.n}/`);
+				const boxes = await textBoxes(page);
+				boxes.forEach((a, i) =>
+					boxes.slice(i + 1).forEach((b) => {
+						if (overlaps(a, b))
+							clashes.push(`step ${step.n} at ${width}px: "${a.text}" / "${b.text}"`);
+					})
+				);
+				for (const box of boxes.filter((box) => box.clipped))
+					clashes.push(`step ${step.n} at ${width}px: "${box.text}" runs past the plot's edge`);
+				const scrollWidth = await page.evaluate(() => document.documentElement.scrollWidth);
+				if (scrollWidth > width)
+					clashes.push(`step ${step.n} at ${width}px: page ${scrollWidth}px wide`);
+			}
 		}
 		expect(clashes).toEqual([]);
 	});
 }
+
 test('"Skip the graphic" stays out of sight until a keyboard reader reaches it', async ({
 	page
 }) => {
