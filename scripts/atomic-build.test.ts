@@ -5,12 +5,18 @@
  * each stop build/ must be byte for byte the good build. Then a build runs to the end and must be
  * whole: every page, asset, `.gz`/`.br` copy, `_headers`, and its completeness marker.
  *
- * Default (about a minute): ONE interrupted run. At the first three stages the whole build is
- * frozen (SIGSTOP to its process group), build/ is hashed, and the build resumes; at the fourth
- * (mid-precompression) it is killed with SIGKILL. A frozen build can write nothing more, so what is
- * on disk then is exactly what a SIGKILL at that instant would leave. ATOMIC_BUILD_EVERY_KILL=1
- * kills a separate run with SIGKILL at every stage, and one between the swap's two renames (about
- * three minutes on two cores).
+ * The copy builds the data and story of tests/fixtures/story-checks/project, a small valid project
+ * (5 story steps), instead of data/ and the live story: what is under test is the build's staging,
+ * not the content, and every story state costs five PNG cards (a copy with the live story's 18
+ * states took ~40 s of CPU to build, this one ~25 s). An editor's valid update to data/ doesn't
+ * change what this test builds, either.
+ *
+ * Default (three builds, each about 20–25 s on a busy 2-core machine): ONE interrupted run. At
+ * the first three stages the whole build is frozen (SIGSTOP to its process group), build/ is
+ * hashed, and the build resumes; at the fourth (mid-precompression) it is killed with SIGKILL. A
+ * frozen build can write nothing more, so what is on disk then is exactly what a SIGKILL at that
+ * instant would leave. ATOMIC_BUILD_EVERY_KILL=1 kills a separate run with SIGKILL at every stage,
+ * and one between the swap's two renames.
  *
  * Everything runs in its own temporary copy with its own BUILD_DIR, SVELTEKIT_OUT_DIR and
  * DEPLOY_DIR, so it can run beside other builds.
@@ -33,6 +39,7 @@ import { join, resolve } from 'node:path';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import Papa from 'papaparse';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { STORY_FILE } from '../src/lib/story/story';
 import config from '../svelte.config.js';
 import { collectHeaders, netlifyHeaders, nginxConf } from './host-config.js';
 import { MANIFEST_NAME, verifyBuild } from './manifest.js';
@@ -41,7 +48,7 @@ import { policyFromDirectives } from './security-headers.js';
 import { buildFolders, restoreInterruptedSwap } from './staged-build.js';
 
 const ROOT = resolve(import.meta.dirname, '..');
-/** What `npm run build` reads; tests, docs and earlier output stay behind. */
+/** What `npm run build` reads, but data/ (SMALL_PROJECT's); tests, docs and output stay behind. */
 const PROJECT = [
 	'package.json',
 	'svelte.config.js',
@@ -49,9 +56,10 @@ const PROJECT = [
 	'tsconfig.json',
 	'src',
 	'static',
-	'data',
 	'scripts'
 ];
+/** The data/ and story the copy builds: a valid project much smaller than the live one. */
+const SMALL_PROJECT = join(ROOT, 'tests/fixtures/story-checks/project');
 const EVERY_KILL = Boolean(process.env.ATOMIC_BUILD_EVERY_KILL);
 const EDIT = 'Revised while checking interrupted builds.';
 const CSP = config.kit?.csp?.directives ?? {};
@@ -144,6 +152,9 @@ function build(): Promise<string> {
 	});
 }
 
+/** The build's own last word: what it published, and how long it took. */
+const summary = (log: string) => /^build: published .*$/m.exec(log)?.[0] ?? '(no summary)';
+
 /** Whether the build is inside `stage`; a folder changing under the look counts as not yet. */
 function reached(stage: Stage, log: string): boolean {
 	try {
@@ -217,8 +228,10 @@ function interruptedBuild(
 beforeAll(async () => {
 	dir = mkdtempSync(join(tmpdir(), 'atomic-build-'));
 	for (const name of PROJECT) cpSync(join(ROOT, name), join(dir, name), { recursive: true });
+	cpSync(join(SMALL_PROJECT, 'data'), join(dir, 'data'), { recursive: true });
+	cpSync(join(SMALL_PROJECT, STORY_FILE), join(dir, STORY_FILE));
 	symlinkSync(join(ROOT, 'node_modules'), join(dir, 'node_modules'), 'dir');
-	await build();
+	console.log(`good build: ${summary(await build())}`);
 	good = hashTree(join(dir, 'build'));
 
 	// An editor's change: one more sentence in the first note of downloads.csv.
@@ -300,6 +313,7 @@ describe('an interrupted npm run build', () => {
 
 	it('is cleaned up by the next build, which publishes a whole new site', async () => {
 		const log = await build();
+		console.log(`next build: ${summary(log)}`);
 		const { dir: published } = folders();
 		expect(log).toMatch(/Removed build-(next|old)\/, left by an interrupted build/);
 		expect(readdirSync(dir).filter((name) => name.startsWith('build'))).toEqual(['build']);

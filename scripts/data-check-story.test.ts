@@ -1,40 +1,29 @@
-import { execFile } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { afterAll, describe, expect, it, vi } from 'vitest';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { lines, runCommand } from './data-cli-harness';
+import { dataCheck } from './data-check-command';
 
 /**
  * `npm run data:check` on a whole project (data + story), the way the build checks it: the fixture
  * project in tests/fixtures/story-checks/project is valid; each bad story there breaks one copy rule
- * and must fail with a message located at its line.
+ * and must fail with a message located at its line. In-process (scripts/data-cli-harness.ts): the
+ * function the CLI calls, with exactly the output it prints; data-check.test.ts spawns the CLI itself.
  */
 const FIXTURES = 'tests/fixtures/story-checks';
-const SCRIPT = resolve('scripts/data-check.ts');
 const STORY = 'src/content/story.aml';
-
-// Each case starts Node and tsx, which takes seconds on a busy machine.
-vi.setConfig({ testTimeout: 120_000 });
 
 const temp = mkdtempSync(join(tmpdir(), 'story-check-'));
 afterAll(() => rmSync(temp, { recursive: true, force: true }));
 
-/** A copy of the fixture project with the given story, checked by the CLI from inside it. */
-function checkWithStory(name: string, story: string): Promise<{ code: number; lines: string[] }> {
+/** A copy of the fixture project with the given story, checked from inside it. */
+async function checkWithStory(name: string, story: string) {
 	const root = join(temp, name);
 	cpSync(`${FIXTURES}/project`, root, { recursive: true });
 	writeFileSync(join(root, STORY), story);
-	// `--import tsx` resolves from the working directory, which is now the copy.
-	symlinkSync(resolve('node_modules'), join(root, 'node_modules'), 'dir');
-	return new Promise((done) => {
-		execFile(
-			process.execPath,
-			['--import', 'tsx', SCRIPT],
-			{ cwd: root, encoding: 'utf8', env: { ...process.env, INIT_CWD: root } },
-			(error, stdout) =>
-				done({ code: error ? Number(error.code) : 0, lines: stdout.trimEnd().split('\n') })
-		);
-	});
+	const result = await runCommand(dataCheck, [], { root });
+	return { code: result.code, lines: lines(result.stdout) };
 }
 
 /** The line of the story a bad fixture changed: the message must point there, not just anywhere. */
@@ -73,7 +62,7 @@ describe('data:check on the story copy', () => {
 		expect(result.code).toBe(0);
 	});
 
-	it.concurrent.each(cases)('%s fails with a located message', async (name, message) => {
+	it.each(cases)('%s fails with a located message', async (name, message) => {
 		const story = readFileSync(`${FIXTURES}/bad/${name}`, 'utf8');
 		const result = await checkWithStory(name, story);
 		const [problem, ...rest] = result.lines;

@@ -1,6 +1,6 @@
-import { execFile } from 'node:child_process';
 import {
 	closeSync,
+	ftruncateSync,
 	mkdtempSync,
 	openSync,
 	readdirSync,
@@ -8,12 +8,15 @@ import {
 	rmSync,
 	writeFileSync
 } from 'node:fs';
-import { ftruncateSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { afterAll, describe, expect, it, vi } from 'vitest';
+import { join, relative, resolve } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { validateDataset } from '../src/lib/data/validate';
+import { DATASET_IDS } from '../src/lib/schema/datasets';
 import { fixtureCsv, FIXTURE_ROOT } from '../tests/fixtures/project';
+import { lines, runCommand, spawnCommand, type CliRun } from './data-cli-harness';
+import { dataCheck } from './data-check-command';
+import { dataDiff } from './data-diff-command';
 
 interface Case {
 	file: string;
@@ -22,32 +25,36 @@ interface Case {
 }
 
 /**
- * Runs a CLI the way `npm run` does (tsx), returning what an editor sees and the exit code. `root` is
- * the project it runs in: the fixture project (tests/fixtures/project) for anything that compares with
- * the published files, so an editor's update to data/ can't change the expected output.
+ * `npm run data:check` in-process (scripts/data-cli-harness.ts): the function the CLI calls, with its
+ * output collected. `root` is the project it checks: the fixture project (tests/fixtures/project) for
+ * anything that compares with the published files, so an editor's update to data/ can't change the
+ * expected output. The tests under "the command line" spawn the real CLI.
  */
-function run(
-	script: string,
-	args: string[],
-	root = process.cwd()
-): Promise<{ code: number; stdout: string }> {
-	return new Promise((done) => {
-		execFile(
-			process.execPath,
-			['--import', 'tsx', resolve(script), ...args],
-			{ cwd: root, encoding: 'utf8', env: { ...process.env, INIT_CWD: process.cwd() } },
-			(error, stdout) => done({ code: error ? Number(error.code) : 0, stdout })
-		);
-	});
-}
-
-const check = (...args: string[]) => run('scripts/data-check.ts', args);
-const lines = (stdout: string) => stdout.trimEnd().split('\n');
-
-// Each case starts Node and tsx, which takes seconds on a busy machine.
-vi.setConfig({ testTimeout: 120_000 });
+const check = (...args: string[]) => runCommand(dataCheck, args);
 
 const cases: Case[] = JSON.parse(readFileSync('tests/fixtures/bad/expected.json', 'utf8'));
+
+/**
+ * Three runs of the real command line, started first: Node and tsx start up (seconds on a busy 2-core
+ * machine) on the other core while the in-process cases run. Their tests, last, await them.
+ */
+let commandLine: Record<'problems' | 'project' | 'unknownAs', Promise<CliRun>>;
+beforeAll(() => {
+	commandLine = {
+		// Typed from tests/fixtures/ (`bad/…`): npm runs the script from the project root.
+		problems: spawnCommand(
+			'data-check.ts',
+			cases.map((entry) => relative('tests/fixtures', entry.file)),
+			{ from: resolve('tests/fixtures') }
+		),
+		project: spawnCommand('data-check.ts', []),
+		unknownAs: spawnCommand('data-check.ts', ['--as', 'fury', 'tests/fixtures/good/downloads.csv'])
+	};
+});
+// Past vitest's 5 s default on a busy 2-core machine: the command lines' start-up (awaited by the
+// last tests), a million empty lines, and the compile of the charts for data:diff.
+vi.setConfig({ testTimeout: 60_000 });
+
 const temp = mkdtempSync(join(tmpdir(), 'data-check-'));
 afterAll(() => rmSync(temp, { recursive: true, force: true }));
 
@@ -60,26 +67,12 @@ describe('npm run data:check on one bad file per case (tests/fixtures/bad)', () 
 		);
 	});
 
-	it.concurrent.each(cases.map((entry) => [entry.file, entry] as const))(
-		'%s',
-		async (file, expected) => {
-			const result = await check(file);
-			expect(lines(result.stdout)).toEqual(expected.output);
-			expect(result.code).toBe(expected.exit);
-			// Every case but the timeline's out-of-range year (a warning) stops the build.
-			if (!file.includes('outside-story-years')) expect(result.code).toBe(1);
-		}
-	);
-
-	it('reports every problem of every file in one run, then one summary line', async () => {
-		const files = cases.map((entry) => entry.file);
-		const result = await check(...files);
-		const problems = cases.flatMap((entry) => entry.output.slice(0, -1));
-		expect(lines(result.stdout)).toEqual([
-			...problems,
-			`data:check: ${files.length} files checked: ${problems.length - 1} errors, 1 warning. Fix the errors; the build refuses this data until then.`
-		]);
-		expect(result.code).toBe(1);
+	it.each(cases.map((entry) => [entry.file, entry] as const))('%s', async (file, expected) => {
+		const result = await check(file);
+		expect(lines(result.stdout)).toEqual(expected.output);
+		expect(result.code).toBe(expected.exit);
+		// Every case but the timeline's out-of-range year (a warning) stops the build.
+		if (!file.includes('outside-story-years')) expect(result.code).toBe(1);
 	});
 
 	it('refuses a huge file from its size alone, without reading it', async () => {
@@ -109,11 +102,6 @@ describe('npm run data:check on one bad file per case (tests/fixtures/bad)', () 
 		);
 		expect(named.code).toBe(1);
 	});
-
-	it('rejects an unknown --as with exit 2', async () => {
-		const result = await check('--as', 'fury', 'tests/fixtures/good/downloads.csv');
-		expect(result.code).toBe(2);
-	});
 });
 
 describe('npm run data:check on files editors really save', () => {
@@ -138,18 +126,8 @@ describe('npm run data:check on files editors really save', () => {
 		expect(result.code).toBe(0);
 	});
 
-	it('passes the project data with exit 0', async () => {
-		// The live data and story: an editor's valid update keeps this green, and may add warnings
-		// (e.g. a row no story step shows), so only the errors are counted.
-		const result = await check();
-		expect(lines(result.stdout).at(-1)).toMatch(
-			/^data:check: \d+ files checked: 0 errors, \d+ warnings?\. OK\.$/
-		);
-		expect(result.code).toBe(0);
-	});
-
 	it('passes the fixture project (the layout data:diff compares against) with exit 0', async () => {
-		const result = await run('scripts/data-check.ts', [], FIXTURE_ROOT);
+		const result = await runCommand(dataCheck, [], { root: FIXTURE_ROOT });
 		expect(lines(result.stdout).at(-1)).toMatch(
 			/^data:check: \d+ files checked: 0 errors, \d+ warnings?\. OK\.$/
 		);
@@ -171,7 +149,44 @@ describe('npm run data:check on files editors really save', () => {
 	});
 });
 
+describe('the data:check command line, as npm runs it', () => {
+	it('prints every problem of every file in one run, then one summary line, and exits 1', async () => {
+		const result = await commandLine.problems;
+		const problems = cases
+			.flatMap((entry) => entry.output.slice(0, -1))
+			.map((line) => line.replace(/^tests\/fixtures\//, ''));
+		expect(lines(result.stdout)).toEqual([
+			...problems,
+			`data:check: ${cases.length} files checked: ${problems.length - 1} errors, 1 warning. Fix the errors; the build refuses this data until then.`
+		]);
+		expect(result.stderr).toBe('');
+		expect(result.code).toBe(1);
+	});
+
+	it('passes the project data with exit 0', async () => {
+		// The live data and story: an editor's valid update keeps this green, and may add warnings
+		// (e.g. a row no story step shows), so only the errors are counted.
+		const result = await commandLine.project;
+		expect(lines(result.stdout).at(-1)).toMatch(
+			/^data:check: \d+ files checked: 0 errors, \d+ warnings?\. OK\.$/
+		);
+		expect(result.code).toBe(0);
+	});
+
+	it('rejects an unknown --as with exit 2, saying what it takes', async () => {
+		const result = await commandLine.unknownAs;
+		expect(result.stderr).toBe(
+			`data:check: --as needs one of: ${DATASET_IDS.join(', ')} (got "fury")\n`
+		);
+		expect(result.stdout).toBe('');
+		expect(result.code).toBe(2);
+	});
+});
+
 describe('npm run data:diff', () => {
+	// Its reader-level part, compiled by vitest (data-diff.test.ts checks the CLI prints the same).
+	const readerDiff = () => import('../src/lib/editor/reader-diff');
+
 	it('shows each figure old → new and the new extremes', async () => {
 		const file = join(temp, 'downloads.csv');
 		// Against the fixture project's data/downloads.csv, which no editor updates.
@@ -186,7 +201,11 @@ describe('npm run data:diff', () => {
 				.replace(/^Annie,.*\n/m, '') +
 				'Fury,1600000,at-least,downloads,Excipio,2014-12-10,,https://example.com/fury\n'
 		);
-		const result = await run('scripts/data-diff.ts', [file], FIXTURE_ROOT);
+		const result = await runCommand(
+			(argv, context) => dataDiff(argv, context, { readerDiff }),
+			[file],
+			{ root: FIXTURE_ROOT }
+		);
 		// The row-level part; the reader-level part after it is tested in data-diff.test.ts.
 		expect(lines(result.stdout).slice(0, 18)).toEqual([
 			`${file} against data/downloads.csv (downloads):`,
@@ -212,7 +231,7 @@ describe('npm run data:diff', () => {
 	});
 
 	it('prints the errors instead of a diff, and exits 1, for a bad file', async () => {
-		const result = await run('scripts/data-diff.ts', [
+		const result = await runCommand(dataDiff, [
 			'--as',
 			'downloads',
 			'tests/fixtures/bad/downloads-shorthand-number.csv'

@@ -6,6 +6,30 @@ export interface CliArgs {
 	as?: DatasetId;
 }
 
+/**
+ * Where a data command runs and writes. The CLI files pass `processContext()`; tests call the same
+ * function in-process with their own, so what they assert is byte for byte what an editor sees.
+ */
+export interface CliContext {
+	/** The project checked: `data/`, the story, git. npm runs scripts from the project root. */
+	root: string;
+	/** Where the editor typed the command: relative file names are relative to it. */
+	from: string;
+	/** Standard output, written exactly as given (a line carries its own `\n`). */
+	out(text: string): void;
+	/** Standard error, for a wrong command. */
+	err(text: string): void;
+}
+
+export function processContext(): CliContext {
+	return {
+		root: process.cwd(),
+		from: process.env.INIT_CWD ?? process.cwd(),
+		out: (text) => process.stdout.write(text),
+		err: (text) => process.stderr.write(text)
+	};
+}
+
 /** `[--as <id>] [file.csv …]`; throws a message for the terminal when the arguments are wrong. */
 export function parseArgs(argv: readonly string[]): CliArgs {
 	const files: string[] = [];
@@ -28,8 +52,8 @@ export function parseArgs(argv: readonly string[]): CliArgs {
 }
 
 /** npm runs scripts from the project root; a path the editor typed is relative to where they were. */
-export function userPath(file: string): string {
-	return isAbsolute(file) ? file : resolve(process.env.INIT_CWD ?? process.cwd(), file);
+export function userPath(file: string, from: string): string {
+	return isAbsolute(file) ? file : resolve(from, file);
 }
 
 export const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;

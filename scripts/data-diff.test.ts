@@ -1,32 +1,34 @@
-import { execFile, execFileSync } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { afterAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { csvForDownload } from '../src/lib/data/csv-download';
 import { parseCsv } from '../src/lib/data/parse-csv';
 import { DATASET_IDS } from '../src/lib/schema/datasets';
+import { runCommand, spawnCommand, type CliRun } from './data-cli-harness';
 import { fromDownloadCsv } from './data-diff-base';
+import { dataDiff } from './data-diff-command';
 
-const PROJECT = resolve('.');
-const FIXTURE = join(PROJECT, 'tests/fixtures/project');
-const TSX = pathToFileURL(join(PROJECT, 'node_modules/tsx/dist/loader.mjs')).href;
+const FIXTURE = resolve('tests/fixtures/project');
 
-/** `npm run data:diff` as an editor runs it, inside a copy of the fixture project at `root`. */
-function diff(root: string, args: string[] = []): Promise<{ code: number; stdout: string }> {
-	return new Promise((done) => {
-		execFile(
-			process.execPath,
-			['--import', TSX, join(PROJECT, 'scripts/data-diff.ts'), ...args],
-			{ cwd: root, encoding: 'utf8', env: { ...process.env, INIT_CWD: root, BUILD_DIR: 'build' } },
-			(error, stdout) => done({ code: error ? Number(error.code) : 0, stdout })
-		);
-	});
-}
+/**
+ * `npm run data:diff` as an editor runs it, inside a copy of the fixture project at `root`: in-process,
+ * the function the CLI calls with its output collected (scripts/data-cli-harness.ts), its reader-level
+ * diff compiled by vitest rather than by a Vite of its own. The last test spawns the real command
+ * line, and checks it prints exactly what the in-process run does.
+ */
+const diff = (root: string, args: string[] = []) =>
+	runCommand((argv, context) => dataDiff(argv, context, { readerDiff }), args, { root });
+const readerDiff = () => import('../src/lib/editor/reader-diff');
 
-// Each run starts Node, tsx and Vite, which takes seconds on a busy machine.
-vi.setConfig({ testTimeout: 120_000 });
+// The spawned command line starts Node, tsx and Vite, and compiles the charts: seconds on a busy
+// 2-core machine, past vitest's 5 s default.
+vi.setConfig({ testTimeout: 60_000 });
+
+// Without git, the last build's copy is looked for in BUILD_DIR: the default, whatever the shell says.
+beforeAll(() => void vi.stubEnv('BUILD_DIR', 'build'));
+afterAll(() => void vi.unstubAllEnvs());
 
 const temp = mkdtempSync(join(tmpdir(), 'data-diff-'));
 afterAll(() => rmSync(temp, { recursive: true, force: true }));
@@ -45,6 +47,21 @@ function editInPlace(root: string) {
 	writeFileSync(file, text.replace('Fury,1200000,', 'Fury,1300000,'));
 }
 
+/** A git checkout of the fixture project, committed as published, then edited in place. */
+function gitCheckout(name: string): string {
+	const root = copyProject(name);
+	const git = (...args: string[]) =>
+		execFileSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@example.org', ...args], {
+			cwd: root,
+			stdio: 'ignore'
+		});
+	git('init', '-q');
+	git('add', '.');
+	git('commit', '-qm', 'published');
+	editInPlace(root);
+	return root;
+}
+
 const rowChange = [
 	'  ~ row 2: Fury: 1,200,000 downloads (at-least), as of 2014-12-04',
 	'      downloads: 1,200,000 → 1,300,000'
@@ -58,27 +75,30 @@ const sentence = new RegExp(
 	].join('\\n')
 );
 
+/** What an editor must see after Fury's edit in a git checkout: each change, then the reader's. */
+function expectCommitDiff({ code, stdout }: CliRun) {
+	expect(stdout).toMatch(/(Comparing data\/|compared) with the last commit \(HEAD [0-9a-f]+/);
+	expect(stdout).toContain('data/downloads.csv against HEAD:data/downloads.csv');
+	expect(stdout).toContain(rowChange);
+	expect(stdout).toMatch(/\nStep \d+ \(downloads chart; also \/embed\/downloads\/\d+\/\)\n/);
+	expect(stdout).toMatch(sentence);
+	expect(code).toBe(0);
+}
+
+/**
+ * `npm run data:diff` itself, in its own git checkout, started first: Node, tsx and Vite start up on
+ * the other core while the in-process cases run. Its test, last, awaits it.
+ */
+let commandLine: { root: string; run: Promise<CliRun> };
+beforeAll(() => {
+	const root = gitCheckout('git-cli');
+	commandLine = { root, run: spawnCommand('data-diff.ts', [], { root }) };
+});
+
 describe('npm run data:diff after an edit in place', () => {
 	it('compares data/ with the last commit in a git checkout', async () => {
-		const root = copyProject('git');
-		const git = (...args: string[]) =>
-			execFileSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@example.org', ...args], {
-				cwd: root,
-				stdio: 'ignore'
-			});
-		git('init', '-q');
-		git('add', '.');
-		git('commit', '-qm', 'published');
-		editInPlace(root);
-		for (const args of [[], ['data/downloads.csv']]) {
-			const { code, stdout } = await diff(root, args);
-			expect(stdout).toMatch(/(Comparing data\/|compared) with the last commit \(HEAD [0-9a-f]+/);
-			expect(stdout).toContain('data/downloads.csv against HEAD:data/downloads.csv');
-			expect(stdout).toContain(rowChange);
-			expect(stdout).toMatch(/\nStep \d+ \(downloads chart; also \/embed\/downloads\/\d+\/\)\n/);
-			expect(stdout).toMatch(sentence);
-			expect(code).toBe(0);
-		}
+		const root = gitCheckout('git');
+		for (const args of [[], ['data/downloads.csv']]) expectCommitDiff(await diff(root, args));
 	});
 
 	it("compares data/ with the last build's copy where there is no git", async () => {
@@ -105,6 +125,13 @@ describe('npm run data:diff after an edit in place', () => {
 		const { code, stdout } = await diff(root);
 		expect(stdout).toMatch(/^data\/: nothing published to compare with/);
 		expect(code).toBe(1);
+	});
+
+	it('as npm runs it, in a git checkout: the same diff, then exit 0', async () => {
+		const result = await commandLine.run;
+		expectCommitDiff(result);
+		expect(result.stderr).toBe('');
+		expect(result.stdout).toBe((await diff(commandLine.root)).stdout);
 	});
 });
 
