@@ -20,6 +20,9 @@ export default defineConfig({
 		include: ['src/**/*.test.ts', 'scripts/**/*.test.ts'],
 		environment: 'node',
 		setupFiles: ['tests/setup/fast-check-seed.ts'],
-		env: { TZ: 'UTC' }
+		env: { TZ: 'UTC' },
+		// Vitest leaves a core free by default, which on a 2-core machine ran the files one at a time:
+		// the atomic-build test's minute of builds, mostly waiting on child processes, then everything else.
+		maxWorkers: 2
 	}
 });
