@@ -17,6 +17,8 @@ export default defineConfig({
 	retries: CI ? 1 : 0,
 	forbidOnly: CI,
 	reporter: 'list',
+	// Starts the build of the data-swap specs' edited copy in the background, so no test sits through it.
+	globalSetup: './tests/e2e/support/edited-builds.setup.ts',
 	use: {
 		baseURL: BASE_URL,
 		timezoneId: 'UTC',

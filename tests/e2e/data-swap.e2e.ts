@@ -1,112 +1,66 @@
-import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, relative, resolve } from 'node:path';
+import { cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { expect, test } from '@playwright/test';
 import Papa from 'papaparse';
-import { countInWords } from '../../src/lib/charts/shared/format';
 import { validateDataset } from '../../src/lib/data/validate';
+import { LEAD_FIGURE_UP } from './support/data-edits';
+import { editedBuild } from './support/edited-builds';
+import { copyProject, runBuild } from './support/project-copy';
+import { ROOT } from './support/project-data';
 
 /**
- * An editor's workflow, end to end: change a number in a CSV, rebuild, and the published page says the
- * new number — or, with a malformed cell, the build refuses and says where, leaving the last good build.
- * Runs in a copy of the project so the build under test by the other specs is never touched.
+ * An editor's workflow, end to end: change a number in a CSV, run `npm run build`, and the published
+ * page says the new number — or, with a malformed cell, the build refuses and says where, leaving the
+ * last good build. Each runs in a copy of the project, so the build other specs test is never touched.
  */
-const ROOT = resolve(import.meta.dirname, '../..');
-const SKIP = new Set([
-	'node_modules',
-	'build',
-	'.svelte-kit',
-	'.git',
-	'test-results',
-	'playwright-report'
-]);
 
-/** The downloads file as records, and the index of the row with the biggest figure (the headline one). */
-function parseDownloads(text: string) {
-	const [header, ...records] = Papa.parse<string[]>(text.trim(), { skipEmptyLines: true }).data;
-	const column = header!.indexOf('downloads');
-	const figures = records.map((rec) => Number(rec[column]));
-	const index = figures.indexOf(Math.max(...figures));
-	const unparse = () => Papa.unparse([header!, ...records], { newline: '\n' }) + '\n';
-	return { records, column, index, unparse };
-}
+test.describe('swapping data/downloads.csv and rebuilding', () => {
+	test('a malformed count fails the build, names the cell, and keeps the last good build', async () => {
+		// A refused build stops at the data check, in seconds: no need to wait for a copy's own build.
+		test.setTimeout(120_000);
+		const dir = copyProject('data-swap-malformed');
+		try {
+			// The last good build: a complete one (this run's own), where the copy publishes.
+			cpSync(resolve(ROOT, process.env.BUILD_DIR ?? 'build'), join(dir, 'build'), {
+				recursive: true
+			});
+			const before = readFileSync(join(dir, 'build/index.html'));
+			const csv = join(dir, 'data/downloads.csv');
+			const good = readFileSync(csv, 'utf8');
+			// The biggest figure, the one the story leads with, typed the way a spreadsheet might show it.
+			const [header, ...records] = Papa.parse<string[]>(good.trim(), { skipEmptyLines: true }).data;
+			const rows = validateDataset('downloads', good, 'x').rows;
+			const index = rows.indexOf(rows.reduce((a, b) => (b.downloads > a.downloads ? b : a)));
+			records[index]![header!.indexOf('downloads')] = '1.2m';
+			writeFileSync(csv, Papa.unparse([header!, ...records], { newline: '\n' }) + '\n');
 
-test.describe.serial('swapping data/downloads.csv and rebuilding', () => {
-	test.setTimeout(180_000);
-	let dir = '';
-
-	test.beforeAll(() => {
-		dir = mkdtempSync(join(tmpdir(), 'explainer-data-swap-'));
-		cpSync(ROOT, dir, {
-			recursive: true,
-			filter: (source) => {
-				const rel = relative(ROOT, source);
-				return rel === '' || !SKIP.has(rel.split(/[\\/]/)[0]!);
-			}
-		});
-		symlinkSync(join(ROOT, 'node_modules'), join(dir, 'node_modules'), 'dir');
+			const { code, output } = await runBuild(dir).result;
+			expect(code, 'the build fails').not.toBe(0);
+			expect(output).toContain(`data/downloads.csv:${rows[index]!.row}:downloads:`);
+			expect(readFileSync(join(dir, 'build/index.html')).equals(before), 'build/ untouched').toBe(
+				true
+			);
+		} finally {
+			rmSync(dir, { recursive: true, force: true });
+		}
 	});
 
-	test.afterAll(() => {
-		if (dir) rmSync(dir, { recursive: true, force: true });
-	});
-
-	function build() {
-		const result = spawnSync('npx', ['vite', 'build'], {
-			cwd: dir,
-			encoding: 'utf8',
-			env: { ...process.env, TZ: 'UTC' },
-			timeout: 150_000
-		});
-		return { status: result.status, output: `${result.stdout}\n${result.stderr}` };
-	}
-
-	const csv = () => join(dir, 'data/downloads.csv');
-	const read = (path: string) => readFileSync(join(dir, 'build', path), 'utf8');
-
-	test('a new figure for the biggest reading reaches the embed and the story', () => {
-		// Whatever data/ holds today: the biggest figure (the one the story leads with) goes up a quarter.
-		const original = validateDataset('downloads', readFileSync(csv(), 'utf8'), 'x').rows;
-		const file = parseDownloads(readFileSync(csv(), 'utf8'));
-		const old = original[file.index]!;
-		const figure = Math.round((old.downloads * 1.25) / 100_000) * 100_000;
-		file.records[file.index]![file.column] = String(figure);
-		writeFileSync(csv(), file.unparse());
-		const before = countInWords(old.downloads, old.qualifier);
-		const after = countInWords(figure, old.qualifier);
-
-		const { status, output } = build();
-		expect(status, output).toBe(0);
+	test('a new figure for the biggest reading reaches the embed and the story', async () => {
+		// The copy with this edit (and the matrix's, which keep clear of it) is built by the global
+		// setup while other specs run; this waits for it if needed (or, without that setup, builds it).
+		test.setTimeout(300_000);
+		const { dir, edits, seconds } = await editedBuild();
+		test.info().annotations.push({ type: 'build', description: `${seconds.toFixed(0)} s` });
+		const edit = edits.find((applied) => applied.name === LEAD_FIGURE_UP.name)!;
+		const read = (path: string) => readFileSync(join(dir, 'build', path), 'utf8');
 
 		const embed = read('embed/downloads/index.html');
-		expect(embed).toContain(after);
-		// The old words may only stay if another row still says them, or the edited row's own note
-		// (an editor who changes a figure may leave the note quoting the source as it was).
-		const elsewhere =
-			Boolean(old.note?.includes(before)) ||
-			original.some(
-				(row, i) =>
-					i !== file.index &&
-					(countInWords(row.downloads, row.qualifier) === before || row.note?.includes(before))
-			);
-		if (!elsewhere) expect(embed).not.toContain(before);
-		expect(read('index.html')).toContain(after);
-	});
-
-	test('a malformed count fails the build, names the cell, and keeps the last good build', () => {
-		const before = readFileSync(join(dir, 'build/index.html'));
-		const good = readFileSync(csv(), 'utf8');
-		const file = parseDownloads(good);
-		const row = validateDataset('downloads', good, 'x').rows[file.index]!.row;
-		file.records[file.index]![file.column] = '1.2m';
-		writeFileSync(csv(), file.unparse());
-
-		const { status, output } = build();
-		expect(status, 'the build fails').not.toBe(0);
-		expect(output).toContain(`data/downloads.csv:${row}:downloads:`);
-		expect(readFileSync(join(dir, 'build/index.html')).equals(before), 'build/ untouched').toBe(
-			true
-		);
+		const story = read('index.html');
+		for (const after of edit.present) {
+			expect(embed, 'the embed shows the new figure').toContain(after);
+			expect(story, 'the story shows the new figure').toContain(after);
+		}
+		// The old words stay only if another row, or the edited row's own note, still says them.
+		for (const before of edit.absent) expect(embed, 'the old figure is gone').not.toContain(before);
 	});
 });
