@@ -14,11 +14,14 @@ const NODES_PER_FRAME = 24;
 const MILLISECONDS_PER_FRAME = 4;
 
 /**
- * How many attributes or nodes the chart on screen changes in one frame. A step's change (a hundred or
- * so: every mark moves with the camera) is spread over a few frames, each one's style and layout short
- * enough on a slow phone; a mark starting its half-second glide a frame or two later is not seen.
+ * How many attributes or nodes the chart on screen changes in one frame, and for how long it may be
+ * walked. A step's change (a hundred or so: every mark moves with the camera) is spread over several
+ * frames; each changed mark costs its style, and its glide's start on the compositor, in the frame it
+ * changes (about 0.7 ms each on a phone 4x slower than this machine), so a frame takes a dozen. The
+ * marks start their half-second glides over about a tenth of a second, which reads as one move.
  */
-const CHANGES_PER_FRAME_ON_SCREEN = 40;
+const CHANGES_PER_FRAME_ON_SCREEN = 12;
+const MILLISECONDS_PER_FRAME_ON_SCREEN = 6;
 
 interface StickyChartsOptions {
 	/** The step elements, in story order, each naming its chart in `data-chart`. */
@@ -69,7 +72,8 @@ export function createStickyCharts({
 		underway.set(sticky, job);
 		const slice = () => {
 			if (underway.get(sticky) !== job) return;
-			if (!job.morph.step(CHANGES_PER_FRAME_ON_SCREEN)) return requestAnimationFrame(slice);
+			if (!job.morph.step(CHANGES_PER_FRAME_ON_SCREEN, MILLISECONDS_PER_FRAME_ON_SCREEN))
+				return requestAnimationFrame(slice);
 			underway.delete(sticky);
 			sticky.dataset.shows = id;
 		};
