@@ -170,10 +170,13 @@ test.describe('the embed pages and the editor: axe (WCAG 2.2 AA), light and dark
 	// The gallery's previews are the charts' own pages, each checked below on its own; in the gallery
 	// they load lazily, so its own document is checked here, every step's code open (what it shows
 	// with them closed is all still there).
-	test('the /embed/ gallery, every step open', async ({ page }) => {
+	test('the /embed/ gallery, every step open, on a laptop and a phone', async ({ page }) => {
 		await open(page, '/embed/');
 		await setDetails(page, true);
 		await checkSchemes(page, '/embed/, every step open');
+		// On a phone the desktop preview is wider than the screen: its scroller must take focus.
+		await page.setViewportSize({ width: 375, height: 800 });
+		await checkSchemes(page, '/embed/ at 375 px, every step open');
 	});
 
 	test("each chart's page, its table closed and open", async ({ page }) => {
