@@ -84,7 +84,11 @@ function start() {
 		}
 		// `auto` follows the host; a theme fixed in the embed code (data-theme light/dark) stays.
 		const theme = readTheme(event.data);
-		if (theme && root.dataset.theme === 'auto') html.dataset.theme = theme;
+		if (!theme) return;
+		if (root.dataset.theme === 'auto') html.dataset.theme = theme;
+		// /embed.js is listening now: a loader that ran after this frame's first height hears it again.
+		sent = 0;
+		send();
 	};
 	window.addEventListener('message', onMessage);
 	window.addEventListener(

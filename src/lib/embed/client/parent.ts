@@ -55,6 +55,9 @@ function createLoader(prefix: string): Loader {
 		frames.add(iframe);
 		// A new document in the frame has heard nothing yet.
 		iframe.addEventListener('load', () => tell(iframe, true));
+		// A frame that loaded before this script ran (and sent its heights then) hears it now; one still
+		// loading drops this and hears it on load.
+		tell(iframe, true);
 		if (!iframe.hasAttribute('loading')) iframe.setAttribute('loading', 'lazy');
 		if (!iframe.getAttribute('src')) {
 			lazy ??= new IntersectionObserver(
