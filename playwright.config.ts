@@ -1,12 +1,12 @@
 import { defineConfig, devices } from '@playwright/test';
-import { CHROMIUM_ARGS, chromiumPath } from './scripts/chromium';
+import { CHROMIUM_ARGS, testChromiumPath } from './scripts/chromium';
 
 const CI = Boolean(process.env.CI);
 // Parallel work on one machine: each run can serve its own build (BUILD_DIR) on its own port.
 const PORT = Number(process.env.E2E_PORT ?? 4173);
 const BASE_URL = `http://127.0.0.1:${PORT}`;
 
-const launchOptions = { executablePath: chromiumPath, args: CHROMIUM_ARGS };
+const launchOptions = { executablePath: testChromiumPath, args: CHROMIUM_ARGS };
 
 export default defineConfig({
 	testDir: 'tests/e2e',

@@ -5,7 +5,7 @@ import fc from 'fast-check';
 import Papa from 'papaparse';
 import { render } from 'svelte/server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CHROMIUM_ARGS, chromiumPath } from '../../../scripts/chromium';
+import { CHROMIUM_ARGS, testChromiumPath } from '../../../scripts/chromium';
 import { formatIssue, hasErrors } from '../data/issues';
 import { validateDataset } from '../data/validate';
 import { QUALIFIERS } from '../schema/columns';
@@ -321,7 +321,7 @@ let browser: Browser;
 let page: Page;
 
 beforeAll(async () => {
-	browser = await chromium.launch({ executablePath: chromiumPath, args: CHROMIUM_ARGS });
+	browser = await chromium.launch({ executablePath: testChromiumPath, args: CHROMIUM_ARGS });
 	page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
 }, 60_000);
 
