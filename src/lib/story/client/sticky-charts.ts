@@ -70,6 +70,8 @@ export function createStickyCharts({
 		sticky.classList.toggle('is-instant', instant || reducedMotion.matches);
 		const job = { step: id, morph: createMorph(target, source) };
 		underway.set(sticky, job);
+		// What it showed is no longer what it shows until the morph is done.
+		delete sticky.dataset.shows;
 		const slice = () => {
 			if (underway.get(sticky) !== job) return;
 			if (!job.morph.step(CHANGES_PER_FRAME_ON_SCREEN, MILLISECONDS_PER_FRAME_ON_SCREEN))
@@ -98,6 +100,7 @@ export function createStickyCharts({
 			if (!id || !target || !states.has(id) || holds.get(sticky) === id) continue;
 			if (underway.get(sticky)?.step !== id) {
 				holds.delete(sticky);
+				delete sticky.dataset.shows;
 				underway.set(sticky, {
 					step: id,
 					morph: createMorph(target, parseState(states.get(id))!)
@@ -118,16 +121,19 @@ export function createStickyCharts({
 
 	/**
 	 * The states of the steps on either side, when they keep the chart on screen, are parsed ahead, so
-	 * moving one step within a chart only has to morph it.
+	 * moving one step within a chart only has to morph it: one state per job, since each is a parse of
+	 * a whole chart's markup.
 	 */
 	const parsedAhead = new Map<string, Element>();
 	function parseAhead(index: number) {
 		parsedAhead.clear();
-		for (const near of [steps[index - 1], steps[index + 1]]) {
+		for (const near of [steps[index + 1], steps[index - 1]]) {
 			const id = near?.dataset.step;
 			if (!id || near.dataset.chart !== steps[index]!.dataset.chart) continue;
-			const parsed = parseState(states.get(id));
-			if (parsed) parsedAhead.set(id, parsed);
+			afterStep.push(() => {
+				const parsed = parseState(states.get(id));
+				if (parsed) parsedAhead.set(id, parsed);
+			});
 		}
 	}
 
@@ -149,11 +155,11 @@ export function createStickyCharts({
 			// With reduced motion the chart switches at once; only parsing the next states waits.
 			if (active) setInteractive(active, true);
 			others.forEach((sticky) => setInteractive(sticky, false));
-			afterStep.push(() => parseAhead(index));
+			parseAhead(index);
 			return;
 		}
 		if (active) afterStep.push(() => setInteractive(active, true));
-		afterStep.push(() => parseAhead(index));
+		parseAhead(index);
 		afterStep.push(() => others.forEach((sticky) => setInteractive(sticky, false)));
 		afterStep.push(() => prepareOthers(index));
 	}
