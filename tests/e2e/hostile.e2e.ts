@@ -3,20 +3,12 @@
  * to its CSVs (markup, bidi controls, emoji, a 10,000-character label, an unknown provider), is
  * built with `npm run build` and served with `npm start`'s server, then read in Chromium.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
-import {
-	cpSync,
-	mkdtempSync,
-	readdirSync,
-	readFileSync,
-	rmSync,
-	symlinkSync,
-	writeFileSync
-} from 'node:fs';
-import { tmpdir } from 'node:os';
+import type { ChildProcess } from 'node:child_process';
+import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import Papa from 'papaparse';
+import { copyProject, runBuild, serveCopy } from './support/project-copy';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const FIXTURES = join(ROOT, 'tests/fixtures/hostile');
@@ -39,16 +31,9 @@ const longLabel = hostile.downloads.find((row) => row.label!.length === 10_000)!
 /** What the browser shows for a cell: XML can't carry control characters, HTML drops none. */
 const shown = (text: string) => text.trim();
 
-/** Copies the project (without build output or node_modules) and appends the hostile rows. */
-function copyProject(): string {
-	const dir = mkdtempSync(join(tmpdir(), 'hostile-'));
-	const skip =
-		/^(node_modules|build.*|\.svelte-kit.*|\.git|test-results|playwright-report|tmp-.*)$/;
-	for (const name of readdirSync(ROOT)) {
-		if (skip.test(name)) continue;
-		cpSync(join(ROOT, name), join(dir, name), { recursive: true });
-	}
-	symlinkSync(join(ROOT, 'node_modules'), join(dir, 'node_modules'), 'dir');
+/** A copy of the project (support/project-copy.ts) with the hostile rows appended to its CSVs. */
+function hostileCopy(): string {
+	const dir = copyProject('hostile');
 	for (const chart of CHARTS) {
 		const file = join(dir, 'data', `${chart}.csv`);
 		const text = readFileSync(file, 'utf8');
@@ -60,54 +45,24 @@ function copyProject(): string {
 	return dir;
 }
 
-function run(command: string, args: string[], cwd: string, env: NodeJS.ProcessEnv): ChildProcess {
-	return spawn(command, args, { cwd, env: { ...process.env, ...env }, stdio: 'pipe' });
-}
-
-function build(dir: string): Promise<void> {
-	return new Promise((done, fail) => {
-		const env = { BUILD_DIR: 'build', SVELTEKIT_OUT_DIR: '.svelte-kit', DEPLOY_DIR: 'deploy' };
-		const child = run('npm', ['run', 'build'], dir, env);
-		let output = '';
-		child.stdout!.on('data', (chunk) => (output += chunk));
-		child.stderr!.on('data', (chunk) => (output += chunk));
-		child.on('exit', (code) =>
-			code === 0
-				? done()
-				: fail(new Error(`npm run build failed (${code}):\n${output.slice(-3000)}`))
-		);
-	});
-}
-
-/** Starts `npm start`'s server on a free port; resolves to its URL. */
-function serve(dir: string): Promise<{ url: string; server: ChildProcess }> {
-	return new Promise((done, fail) => {
-		const env = { PORT: '0', HOST: '127.0.0.1', SKIP_BUILD_CHECK: '1', BUILD_DIR: 'build' };
-		const server = run(process.execPath, ['--import', 'tsx', 'scripts/serve.ts'], dir, env);
-		let output = '';
-		server.stdout!.on('data', (chunk) => {
-			output += chunk;
-			const port = /at http:\/\/localhost:(\d+)/.exec(output)?.[1];
-			if (port) done({ url: `http://127.0.0.1:${port}`, server });
-		});
-		server.stderr!.on('data', (chunk) => (output += chunk));
-		server.on('exit', (code) => fail(new Error(`server exited (${code}):\n${output}`)));
-	});
-}
-
 let dir = '';
 let site = '';
 let server: ChildProcess | undefined;
+let stopBuild = () => {};
 let pages: string[] = [];
 let snapshots: string[] = [];
 
+// One build for the file's tests, in one worker: each worker would otherwise build its own.
 test.describe.configure({ mode: 'serial' });
 
 test.beforeAll(async () => {
 	test.setTimeout(300_000);
-	dir = copyProject();
-	await build(dir);
-	({ url: site, server } = await serve(dir));
+	dir = hostileCopy();
+	const build = runBuild(dir);
+	stopBuild = build.stop;
+	const { code, output } = await build.result;
+	if (code !== 0) throw new Error(`npm run build failed (${code}):\n${output.slice(-3000)}`);
+	({ url: site, server } = await serveCopy(dir));
 	const embeds = join(dir, 'build/embed');
 	pages = ['/'];
 	for (const chart of readdirSync(embeds, { withFileTypes: true })) {
@@ -123,6 +78,7 @@ test.beforeAll(async () => {
 });
 
 test.afterAll(() => {
+	stopBuild();
 	server?.kill('SIGTERM');
 	if (dir) rmSync(dir, { recursive: true, force: true });
 });
@@ -138,27 +94,46 @@ function watch(page: Page) {
 	return seen;
 }
 
+/**
+ * One look at the open page, in one round trip: opens every data table first (the widest content on
+ * the page must still fit), then collects what hostile text would leave behind had it run as code or
+ * made it into the DOM as markup, and what the page shows: its width, titles and parse errors.
+ */
+function inspect(page: Page) {
+	return page.evaluate(() => {
+		document.querySelectorAll('details').forEach((details) => (details.open = true));
+		return {
+			pwned: (window as unknown as { __pwned?: unknown }).__pwned ?? null,
+			title: document.title,
+			handlers: Array.from(document.querySelectorAll('*')).flatMap((element) =>
+				Array.from(element.attributes)
+					.filter((attr) => /^on/i.test(attr.name))
+					.map((attr) => `${element.localName}[${attr.name}]`)
+			),
+			images: Array.from(document.querySelectorAll('img'), (img) => img.getAttribute('src')),
+			inlineScripts: Array.from(document.querySelectorAll('script'))
+				.filter((script) => (script.textContent ?? '').includes('__pwned'))
+				.map((script) => script.textContent),
+			width: document.documentElement.scrollWidth,
+			titles: Array.from(document.querySelectorAll('title'), (title) => title.textContent ?? ''),
+			parseErrors: document.querySelectorAll('parsererror').length
+		};
+	});
+}
+
 /** No hostile script ran and no hostile element or attribute made it into the DOM. */
-async function expectInert(page: Page, seen: ReturnType<typeof watch>, where: string) {
+function expectInert(
+	seen: ReturnType<typeof watch>,
+	evidence: Awaited<ReturnType<typeof inspect>>,
+	where: string
+) {
 	expect(seen.dialogs, `${where}: dialogs`).toEqual([]);
-	const evidence = await page.evaluate(() => ({
-		pwned: (window as unknown as { __pwned?: unknown }).__pwned ?? null,
-		title: document.title,
-		handlers: Array.from(document.querySelectorAll('*')).flatMap((element) =>
-			Array.from(element.attributes)
-				.filter((attr) => /^on/i.test(attr.name))
-				.map((attr) => `${element.localName}[${attr.name}]`)
-		),
-		images: Array.from(document.querySelectorAll('img'), (img) => img.getAttribute('src')),
-		inlineScripts: Array.from(document.querySelectorAll('script'))
-			.filter((script) => (script.textContent ?? '').includes('__pwned'))
-			.map((script) => script.textContent)
-	}));
-	expect(evidence, where).toEqual({
+	const { pwned, title, handlers, images, inlineScripts } = evidence;
+	expect({ pwned, title, handlers, images, inlineScripts }, where).toEqual({
 		pwned: null,
 		title: expect.not.stringMatching(/pwned/),
 		handlers: [],
-		images: evidence.images.filter((src) => src !== 'x'),
+		images: images.filter((src) => src !== 'x'),
 		inlineScripts: []
 	});
 	const offSite = seen.requests.filter((url) => !url.startsWith(`${site}/`));
@@ -188,22 +163,10 @@ for (const javaScriptEnabled of [true, false]) {
 		const seen = watch(page);
 		for (const path of pages) {
 			await page.goto(`${site}${path}`);
-			// Open every data table: the widest content on the page must still fit at 375 px.
-			await page
-				.locator('details')
-				.evaluateAll((all) =>
-					all.forEach((details) => ((details as HTMLDetailsElement).open = true))
-				);
-			if (javaScriptEnabled) await expectInert(page, seen, path);
-			else {
-				expect(
-					seen.requests.filter((url) => !url.startsWith(`${site}/`)),
-					path
-				).toEqual([]);
-				expect(await page.locator('img[src="x"], [onerror], [onload]').count(), path).toBe(0);
-			}
-			const width = await page.evaluate(() => document.documentElement.scrollWidth);
-			expect(width, `${path}: sideways scroll at 375 px`).toBeLessThanOrEqual(375);
+			// The same checks with JavaScript off: markup that made it into the DOM is there either way.
+			const evidence = await inspect(page);
+			expectInert(seen, evidence, path);
+			expect(evidence.width, `${path}: sideways scroll at 375 px`).toBeLessThanOrEqual(375);
 		}
 		await context.close();
 	});
@@ -215,7 +178,7 @@ for (const chart of CHARTS) {
 	}) => {
 		const seen = watch(page);
 		await page.goto(`${site}/embed/${chart}/`);
-		await expectInert(page, seen, `/embed/${chart}/`);
+		expectInert(seen, await inspect(page), `/embed/${chart}/`);
 		const cells = await page.locator('.data-table td bdi, .data-table th bdi').allTextContents();
 		for (const row of hostile[chart]) {
 			for (const column of FREE_TEXT) {
@@ -226,21 +189,18 @@ for (const chart of CHARTS) {
 	});
 }
 
-test('the 10,000-character label is whole in the table, shortened in the chart', async ({
+// One page for both: they read the same chart's labels.
+test('/embed/downloads/: the 10,000-character label is whole in the table, shortened in the chart, and a U+202E label reverses only itself', async ({
 	page
 }) => {
 	await page.goto(`${site}/embed/downloads/`);
 	await expect(page.locator('.data-table th bdi', { hasText: longLabel })).toHaveText(longLabel);
 	const label = page.locator('text.bar-label', { hasText: '10k:abc' });
 	const text = (await label.textContent()) ?? '';
-	expect(text.length).toBeLessThan(45);
-	expect(text.endsWith('…')).toBe(true);
-});
+	expect(text.length, 'the long label is shortened in the chart').toBeLessThan(45);
+	expect(text.endsWith('…'), 'the long label ends in an ellipsis').toBe(true);
 
-test('a U+202E label reverses only itself: the ellipsis after it stays at the end', async ({
-	page
-}) => {
-	await page.goto(`${site}/embed/downloads/`);
+	// The ellipsis after the U+202E label stays at the end.
 	const positions = await page
 		.locator('text.bar-label', { hasText: 'RLO label' })
 		.evaluate((text: SVGTextElement) => {
@@ -248,7 +208,9 @@ test('a U+202E label reverses only itself: the ellipsis after it stays at the en
 			return Array.from({ length: n }, (_, i) => text.getStartPositionOfChar(i).x);
 		});
 	const ellipsis = positions.at(-1)!;
-	expect(ellipsis).toBeGreaterThanOrEqual(Math.max(...positions.slice(0, -1)));
+	expect(ellipsis, 'the ellipsis after the U+202E label is last').toBeGreaterThanOrEqual(
+		Math.max(...positions.slice(0, -1))
+	);
 });
 
 test('snapshot SVGs parse, draw, run nothing and carry the hostile text as text', async ({
@@ -258,9 +220,10 @@ test('snapshot SVGs parse, draw, run nothing and carry the hostile text as text'
 	const titles: string[] = [];
 	for (const path of snapshots) {
 		await page.goto(`${site}${path}`);
-		expect(await page.locator('parsererror').count(), `${path} is well-formed XML`).toBe(0);
-		await expectInert(page, seen, path);
-		titles.push(...(await page.locator('title').allTextContents()));
+		const evidence = await inspect(page);
+		expect(evidence.parseErrors, `${path} is well-formed XML`).toBe(0);
+		expectInert(seen, evidence, path);
+		titles.push(...evidence.titles);
 	}
 	await page.goto(`${site}/`);
 	const drawn = await page.evaluate(
