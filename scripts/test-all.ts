@@ -1,9 +1,9 @@
 /**
- * `npm test`: every check the project has, in two lanes so neither core of a small machine sits idle.
- * The unit tests (whose longest file runs builds of its own) go in one lane; type check, lint, build and
- * byte budgets in the other, each step only after the one before it passed; the browser tests start
- * once the build is published. Each step's output is printed whole when it ends, headed by its name
- * and time, so two steps never interleave; the browser tests, which mostly run alone, print as they go.
+ * `npm test`: every check the project has, in two lanes so neither core of a small machine sits idle:
+ * the build, its byte budgets and the browser tests in one (the longest chain, so it starts first); the
+ * unit tests, type check and lint in the other. In each lane a step runs only after the one before it
+ * passed. Each step's output is printed whole when it ends, headed by its name and time, so two steps
+ * never interleave; the browser tests, the last to end, print as they go.
  */
 import { spawn } from 'node:child_process';
 
@@ -46,15 +46,17 @@ async function lane(steps: Step[]): Promise<boolean> {
 	return true;
 }
 
-const unit = lane([{ name: 'unit tests', script: 'test:unit' }]);
-const site = lane([
+const checks = lane([
+	{ name: 'unit tests', script: 'test:unit' },
 	{ name: 'type check', script: 'check' },
-	{ name: 'lint', script: 'lint' },
+	{ name: 'lint', script: 'lint' }
+]);
+const site = lane([
 	{ name: 'build', script: 'build' },
 	{ name: 'byte budgets', script: 'budget' },
 	{ name: 'browser tests', script: 'test:e2e', live: true }
 ]);
-const results = await Promise.all([unit, site]);
+const results = await Promise.all([checks, site]);
 const passed = results.every(Boolean);
 console.log(`\nnpm test: ${passed ? 'all passed' : 'FAILED'} in ${seconds(started)}.`);
 process.exit(passed ? 0 : 1);
