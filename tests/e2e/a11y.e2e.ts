@@ -52,24 +52,6 @@ async function pageSteps(page: Page) {
 
 const stepNames = (steps: { n: string }[]) => `${steps[0]!.n}–${steps.at(-1)!.n}`;
 
-/**
- * Brings step `n` to the reading line and waits until the chart shows it (scrollToStep). The same
- * conditions are first awaited in the page, checked every frame: expect's retries back off from
- * 100 ms to 1 s, which cost more per step than the axe runs.
- */
-async function goToStep(page: Page, n: string) {
-	await page
-		.locator(`li.step#step-${n}`)
-		.evaluate((el) => el.scrollIntoView({ block: 'center', behavior: 'instant' }));
-	await page.waitForFunction(
-		(n) =>
-			document.querySelector('section[data-scrolly]')?.getAttribute('data-active-step') === n &&
-			document.querySelector('.sticky-chart.is-active')?.getAttribute('data-shows') === n,
-		n
-	);
-	await scrollToStep(page, n);
-}
-
 for (const viewport of VIEWPORTS) {
 	test.describe(`axe (WCAG 2.2 AA) on the story at ${viewport.width} px`, () => {
 		test.use({ viewport: { width: viewport.width, height: viewport.height } });
@@ -87,7 +69,7 @@ for (const viewport of VIEWPORTS) {
 		 */
 		async function checkSteps(page: Page, steps: { n: string }[]) {
 			for (const step of steps) {
-				await goToStep(page, step.n);
+				await scrollToStep(page, step.n);
 				await checkSchemes(page, `step ${step.n} at ${viewport.width} px`, {
 					include: ['.sticky', `li.step#step-${step.n}`, '[data-live]']
 				});
@@ -262,10 +244,10 @@ test.describe('text alternatives and markup', () => {
 		const markup = async () => (await read()).markup;
 
 		const forward = new Map<string, string>();
-		// goToStep waits until the chart shows the step: its markup is then final (transitions still
+		// scrollToStep waits until the chart shows the step: its markup is then final (transitions still
 		// running change how it is painted, not the markup).
 		for (const step of steps) {
-			await goToStep(page, step.n);
+			await scrollToStep(page, step.n);
 			const { images, markup } = await read();
 			expect(images.length, `step ${step.n}: one visible chart image`).toBe(1);
 			expect(images[0]!.name.length, `step ${step.n}: the chart has a name`).toBeGreaterThan(20);
@@ -277,7 +259,7 @@ test.describe('text alternatives and markup', () => {
 		}
 		// Back up through the story: each step's chart must come out exactly as it did on the way down.
 		for (const step of [...steps].reverse()) {
-			await goToStep(page, step.n);
+			await scrollToStep(page, step.n);
 			expect(await markup(), `step ${step.n} reached from below`).toBe(forward.get(step.n));
 		}
 		// And the same on a fresh load straight onto a step.
