@@ -8,7 +8,7 @@ import { formatIssue, type DataIssue } from '../src/lib/data/issues';
 import { readDataFile } from '../src/lib/data/load.server';
 import { validateDataset } from '../src/lib/data/validate';
 import { DATASET_IDS, datasetFile } from '../src/lib/schema/datasets';
-import { parseArgs, plural, userPath, type CliArgs, type CliContext } from './data-cli';
+import { argsOf, plural, userPath, type CliArgs, type CliContext } from './data-cli';
 
 function checkFiles({ files, as }: CliArgs, from: string): DataIssue[] {
 	const issues: DataIssue[] = [];
@@ -31,13 +31,8 @@ function checkFiles({ files, as }: CliArgs, from: string): DataIssue[] {
 
 /** Checks what `argv` names (or the whole project at `context.root`); returns the exit code. */
 export function dataCheck(argv: readonly string[], context: CliContext): number {
-	let args: CliArgs;
-	try {
-		args = parseArgs(argv);
-	} catch (error) {
-		context.err(`data:check: ${(error as Error).message}\n`);
-		return 2;
-	}
+	const args = argsOf('data:check', argv, context);
+	if (!args) return 2;
 	let lines: string[];
 	let errors: number;
 	let warnings: number;

@@ -51,6 +51,19 @@ export function parseArgs(argv: readonly string[]): CliArgs {
 	return { files, as };
 }
 
+/**
+ * The arguments of `command` (e.g. `data:check`), or undefined after telling the editor on standard
+ * error what is wrong with them (the command then exits 2).
+ */
+export function argsOf(command: string, argv: readonly string[], context: CliContext) {
+	try {
+		return parseArgs(argv);
+	} catch (error) {
+		context.err(`${command}: ${(error as Error).message}\n`);
+		return undefined;
+	}
+}
+
 /** npm runs scripts from the project root; a path the editor typed is relative to where they were. */
 export function userPath(file: string, from: string): string {
 	return isAbsolute(file) ? file : resolve(from, file);

@@ -17,7 +17,7 @@ import {
 	type DatasetRows
 } from '../src/lib/schema/datasets';
 import { STORY_FILE } from '../src/lib/story/story';
-import { parseArgs, plural, userPath, type CliArgs, type CliContext } from './data-cli';
+import { argsOf, plural, userPath, type CliArgs, type CliContext } from './data-cli';
 import { publishedBase } from './data-diff-base';
 
 type Rows = DatasetRows[DatasetId][number][];
@@ -149,13 +149,8 @@ export async function dataDiff(
 	{ readerDiff = loadReaderDiff }: DataDiffOptions = {}
 ): Promise<number> {
 	const { root, out } = context;
-	let args: CliArgs;
-	try {
-		args = parseArgs(argv);
-	} catch (error) {
-		context.err(`data:diff: ${(error as Error).message}\n`);
-		return 2;
-	}
+	const args = argsOf('data:diff', argv, context);
+	if (!args) return 2;
 	const planned = plan(args, context);
 	if (typeof planned === 'string') {
 		out(`${planned}\n`);
