@@ -8,7 +8,8 @@
  * The edits keep clear of each other, so they share one copy and one build (support/edited-builds.ts),
  * with data-swap.e2e.ts's lead figure; the global setup starts it while other specs run, so a test here
  * mostly reads pages. Each edit is a step with its own soft assertions, so one run reports every edit
- * that fails; the edits are checked in two tests, by the files they touch.
+ * that fails; the edits are checked in two tests, by the files they touch. A third reads every embed page of
+ * the copy as a host and a phone would: each fits its declared no-script height, no chart text overlaps.
  */
 import type { ChildProcess } from 'node:child_process';
 import { expect, test, type Page } from '@playwright/test';
@@ -21,8 +22,10 @@ import {
 	type Edit
 } from './support/data-edits';
 import { editedBuild } from './support/edited-builds';
+import { checkEmbedHeights } from './support/embed-heights';
 import { serveCopy } from './support/project-copy';
 import { expectedRows, projectRows, squash, type ChartDataset } from './support/project-data';
+import { textProblems } from './support/text-boxes';
 
 /**
  * What the full view of a chart shows for some rows of a dataset (by `data-row` key; all of them if
@@ -116,3 +119,30 @@ for (const variant of VARIANTS) {
 		}
 	});
 }
+
+test('after every edit, each embed page fits its declared height and its chart text stays clear', async ({
+	browser,
+	page
+}) => {
+	// New lanes, years, films and longer notes change every page's height and what its labels meet.
+	test.setTimeout(300_000);
+	const { dir } = await editedBuild();
+	let server: ChildProcess | undefined;
+	try {
+		const served = await serveCopy(dir);
+		server = served.server;
+		const { checked, problems } = await checkEmbedHeights(browser, served.url);
+		expect.soft(problems, 'no-script heights of the edited copy').toEqual([]);
+		const clashes: string[] = [];
+		for (const view of checked) {
+			for (const width of [320, 1000]) {
+				await page.setViewportSize({ width, height: 900 });
+				await page.goto(`${served.url}/embed/${view}/`);
+				clashes.push(...(await textProblems(page, `${view} at ${width}px`, width)));
+			}
+		}
+		expect.soft(clashes, 'chart text of the edited copy').toEqual([]);
+	} finally {
+		server?.kill('SIGTERM');
+	}
+});

@@ -1,67 +1,10 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
+import { textBoxes, textProblems } from './support/text-boxes';
 import { projectStory } from './support/project-data';
 import { runsOf } from './support/story';
 
 const CHARTS = ['downloads', 'isp-actions', 'timeline'];
 const WIDTHS = [320, 375, 600, 1000, 1400];
-
-interface Box {
-	text: string;
-	left: number;
-	right: number;
-	top: number;
-	bottom: number;
-	clipped: boolean;
-}
-
-/** Every visible piece of chart text, as the reader sees it on screen. */
-async function textBoxes(page: Page): Promise<Box[]> {
-	return page.evaluate(() =>
-		// SVG labels, and the time charts' words, which are HTML so they wrap and keep their size. A step's
-		// direct labels are left out: they sit over the plot on purpose, on a background of their own.
-		Array.from(
-			document.querySelectorAll<Element>(
-				'.plot svg text, .plot .time-text span:not(.mark-label, .mark-label *)'
-			)
-		)
-			.filter((node) => {
-				const style = getComputedStyle(node);
-				const rect = node.getBoundingClientRect();
-				return (
-					node.textContent?.trim() &&
-					style.display !== 'none' &&
-					style.visibility !== 'hidden' &&
-					Number(style.opacity) > 0.05 &&
-					!node.closest('.is-hidden') &&
-					rect.width > 0 &&
-					node.closest('.plot')?.getClientRects().length
-				);
-			})
-			.map((node) => {
-				const rect = node.getBoundingClientRect();
-				const plot = node.closest('.plot')!.getBoundingClientRect();
-				return {
-					text: node.textContent ?? '',
-					// The time charts' plot clips sideways: a word past its edge is cut, not shown.
-					clipped: rect.left < plot.left - 1 || rect.right > plot.right + 1,
-					left: rect.left,
-					right: rect.right,
-					top: rect.top,
-					bottom: rect.bottom
-				};
-			})
-	);
-}
-
-function overlaps(a: Box, b: Box): boolean {
-	const slack = 1;
-	return (
-		a.left < b.right - slack &&
-		b.left < a.right - slack &&
-		a.top < b.bottom - slack &&
-		b.top < a.bottom - slack
-	);
-}
 
 for (const chart of CHARTS) {
 	for (const width of WIDTHS) {
@@ -72,17 +15,9 @@ for (const chart of CHARTS) {
 			await page.goto(`/embed/${chart}/`);
 			const boxes = await textBoxes(page);
 			expect(boxes.length).toBeGreaterThan(3);
-			const clashes: string[] = [];
-			boxes.forEach((a, i) =>
-				boxes.slice(i + 1).forEach((b) => {
-					if (overlaps(a, b)) clashes.push(`"${a.text}" overlaps "${b.text}"`);
-				})
-			);
-			expect(clashes).toEqual([]);
+			expect(await textProblems(page, `${chart} at ${width}px`, width)).toEqual([]);
 			const outside = boxes.filter((box) => box.left < -1 || box.right > width + 1);
 			expect(outside.map((box) => box.text)).toEqual([]);
-			const scrollWidth = await page.evaluate(() => document.documentElement.scrollWidth);
-			expect(scrollWidth).toBeLessThanOrEqual(width);
 		});
 	}
 }
@@ -109,18 +44,7 @@ for (const run of runsOf(STEPS)) {
 			for (const width of [320, 1000]) {
 				await page.setViewportSize({ width, height: 900 });
 				await page.goto(`/embed/${step.chart}/${step.n}/`);
-				const boxes = await textBoxes(page);
-				boxes.forEach((a, i) =>
-					boxes.slice(i + 1).forEach((b) => {
-						if (overlaps(a, b))
-							clashes.push(`step ${step.n} at ${width}px: "${a.text}" / "${b.text}"`);
-					})
-				);
-				for (const box of boxes.filter((box) => box.clipped))
-					clashes.push(`step ${step.n} at ${width}px: "${box.text}" runs past the plot's edge`);
-				const scrollWidth = await page.evaluate(() => document.documentElement.scrollWidth);
-				if (scrollWidth > width)
-					clashes.push(`step ${step.n} at ${width}px: page ${scrollWidth}px wide`);
+				clashes.push(...(await textProblems(page, `step ${step.n} at ${width}px`, width)));
 			}
 		}
 		expect(clashes).toEqual([]);

@@ -1,5 +1,6 @@
 import * as v from 'valibot';
 import type { DatasetId, DatasetRows } from '../schema/datasets';
+import { downloadsBlocks } from './downloads/body';
 import { downloadsDescription, downloadsNotes, downloadsTitle } from './downloads/copy';
 import { describeDownloads } from './downloads/describe';
 import { downloadsTable } from './downloads/table';
@@ -11,6 +12,8 @@ import { IspActionsState } from './isp-actions/state';
 import { ispActionsTable } from './isp-actions/table';
 import type { TableModel } from './shared/table-model';
 import { fuzzyDateInWords } from './shared/format';
+import type { PageBlocks } from './shared/text-measure';
+import { timeBlocks } from './shared/time-blocks';
 import { timeStateProblems } from './shared/time-items';
 import { timeDescription, timeNotes } from './shared/time-copy';
 import type { TimeLayout } from './shared/time-marks';
@@ -53,6 +56,8 @@ export interface ChartLogic {
 	kicker: (rows: DatasetRows, state: never) => string | undefined;
 	/** The chart's data table in a state: what its rows say, as readers get them. */
 	table: (rows: DatasetRows, state: never) => TableModel;
+	/** What its body stacks on its own page in a state, for the embed's no-script height. */
+	blocks: (rows: DatasetRows, state: never) => PageBlocks;
 }
 
 const visible = (layout: TimeLayout) =>
@@ -97,7 +102,8 @@ export const CHART_LOGIC: Record<ChartId, ChartLogic> = {
 				? fuzzyDateInWords({ text: latest, start: latest, end: latest }, 'day')
 				: undefined;
 		},
-		table: (rows, state) => downloadsTable(rows.downloads, state)
+		table: (rows, state) => downloadsTable(rows.downloads, state),
+		blocks: (rows, state) => downloadsBlocks(rows.downloads, state)
 	},
 	'isp-actions': {
 		datasets: ['isp-actions'],
@@ -115,7 +121,11 @@ export const CHART_LOGIC: Record<ChartId, ChartLogic> = {
 		shown: (rows, state) => visible(ispActionsLayout(rows['isp-actions'], state).layout),
 		kicker: (rows, state) => kickerOf(ispActionsLayout(rows['isp-actions'], state).layout),
 		table: (rows, state) =>
-			ispActionsTable(rows['isp-actions'], ispActionsLayout(rows['isp-actions'], state).layout)
+			ispActionsTable(rows['isp-actions'], ispActionsLayout(rows['isp-actions'], state).layout),
+		blocks: (rows, state) => {
+			const placed = ispActionsLayout(rows['isp-actions'], state);
+			return timeBlocks(placed.layout, placed.items);
+		}
 	},
 	timeline: {
 		datasets: ['timeline', 'isp-actions'],
@@ -134,7 +144,11 @@ export const CHART_LOGIC: Record<ChartId, ChartLogic> = {
 		shown: (rows, state) => visible(timelineLayout(timelineRows(rows), state).layout),
 		kicker: (rows, state) => kickerOf(timelineLayout(timelineRows(rows), state).layout),
 		table: (rows, state) =>
-			timelineTable(timelineRows(rows), timelineLayout(timelineRows(rows), state).layout)
+			timelineTable(timelineRows(rows), timelineLayout(timelineRows(rows), state).layout),
+		blocks: (rows, state) => {
+			const placed = timelineLayout(timelineRows(rows), state);
+			return timeBlocks(placed.layout, placed.items);
+		}
 	}
 };
 

@@ -3,18 +3,12 @@ import { describe, expect, it } from 'vitest';
 import { fixtureRows } from '../../../tests/fixtures/project';
 import { validateDataset } from '../data/validate';
 import { CHART_IDS, chartCopy, defaultState } from './registry';
-import { cardPng, PHONE_WIDTH, shareCard, snapshotCard, wrapText } from './snapshot.server';
+import { cardPng, PHONE_WIDTH, shareCard, snapshotCard } from './snapshot.server';
 
 const pngSize = (png: Uint8Array) => {
 	const view = new DataView(png.buffer, png.byteOffset);
 	return { width: view.getUint32(16), height: view.getUint32(20) };
 };
-
-describe('wrapText', () => {
-	it('breaks between words, never inside one', () => {
-		expect(wrapText('one two three four', 10, 60, 0.6)).toEqual(['one two', 'three four']);
-	});
-});
 
 describe('snapshot cards', () => {
 	const rows = fixtureRows();

@@ -7,6 +7,7 @@ import type { ChartId } from './chart-ids';
 import chartsCss from './shared/charts.css?raw';
 import { paletteCss } from './shared/palette';
 import { xmlSafe } from './shared/text';
+import { wrapText } from './shared/text-measure';
 
 const MARKERS = /<!--[[\]!]?-?\d*-->/g;
 /** Inside an image the SVG is its own viewport, so media queries stand in for container queries. */
@@ -114,21 +115,6 @@ function inlineVariables(css: string, theme: CardTheme = 'light'): string {
 
 const escapeXml = (text: string) =>
 	text.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!);
-
-/** Greedy wrapping by an average glyph width: DejaVu Sans runs about 0.6 em (bold) and 0.55 em. */
-export function wrapText(text: string, fontSize: number, width: number, em = 0.58): string[] {
-	const max = Math.max(8, Math.floor(width / (fontSize * em)));
-	const lines: string[] = [];
-	let line = '';
-	for (const word of text.split(/\s+/).filter(Boolean)) {
-		if (line && line.length + 1 + word.length > max) {
-			lines.push(line);
-			line = word;
-		} else line = line ? `${line} ${word}` : word;
-	}
-	if (line) lines.push(line);
-	return lines;
-}
 
 export interface CardText {
 	title: string;

@@ -110,7 +110,10 @@ export function embedView(chartParam: string, segment?: string, optionsParam?: s
 		alt
 	};
 	const id = step ? `${chart}-${step}` : chart;
-	const height = embedHeight(chart, step);
+	const height = embedHeight(chart, data.rows, state, {
+		updated: data.updated[chart],
+		credit: story?.byline ?? ''
+	});
 	const src = publicUrl(path, site);
 	return {
 		chart,

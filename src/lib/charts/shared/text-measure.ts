@@ -1,0 +1,84 @@
+/**
+ * Text measured without a browser: for what the server draws itself (snapshot cards) and for what it
+ * must promise before any browser has drawn the page (an embed's no-script height). Glyph widths are an
+ * average per em, set a little over the fallback fonts' (DejaVu Sans runs about 0.55 em, 0.6 em bold),
+ * so an estimate errs tall.
+ */
+
+/** Greedy wrapping by an average glyph width. */
+export function wrapText(text: string, fontSize: number, width: number, em = 0.58): string[] {
+	const max = Math.max(8, Math.floor(width / (fontSize * em)));
+	const lines: string[] = [];
+	let line = '';
+	for (const word of text.split(/\s+/).filter(Boolean)) {
+		if (line && line.length + 1 + word.length > max) {
+			lines.push(line);
+			line = word;
+		} else line = line ? `${line} ${word}` : word;
+	}
+	if (line) lines.push(line);
+	return lines;
+}
+
+/**
+ * A block of text on a chart's page, for its height: paragraphs or list items stacked (each `texts`
+ * entry starts a line), or items side by side that wrap into rows (a key).
+ */
+export interface TextBlock {
+	texts: string[];
+	/** Font size and line height, px. */
+	px: number;
+	lineHeight: number;
+	/** Space above the block, and between its stacked items, px. */
+	space: number;
+	between?: number;
+	/** Width each item loses to a marker, badge or indent, px. */
+	indent?: number;
+	/** Items flow side by side with this gap, px, wrapping into rows `between` apart. */
+	inline?: number;
+	bold?: boolean;
+}
+
+/** What a chart's page stacks: fixed heights (a plot, a closed table) and blocks of text. */
+export interface PageBlocks {
+	fixed: number;
+	texts: TextBlock[];
+}
+
+const EM = 0.58;
+const BOLD_EM = 0.64;
+
+/** Height of a block of text at a width, px: an over-estimate, never an under-estimate for Latin text. */
+export function textBlockHeight(block: TextBlock, width: number): number {
+	const texts = block.texts.filter((text) => text.trim());
+	if (texts.length === 0) return 0;
+	const indent = block.indent ?? 0;
+	const between = block.between ?? 0;
+	const em = block.bold ? BOLD_EM : EM;
+	const linesOf = (text: string) => wrapText(text, block.px, width - indent, em);
+	if (block.inline === undefined) {
+		const lines = texts.reduce((sum, text) => sum + linesOf(text).length, 0);
+		return block.space + lines * block.lineHeight + between * (texts.length - 1);
+	}
+	let rows = 0;
+	let rowLines = 1;
+	let x = 0;
+	for (const text of texts) {
+		const lines = linesOf(text);
+		const itemWidth = indent + Math.max(...lines.map((line) => line.length)) * block.px * em;
+		if (x > 0 && x + itemWidth > width) {
+			rows += rowLines;
+			rowLines = 1;
+			x = 0;
+		}
+		rowLines = Math.max(rowLines, lines.length);
+		x += itemWidth + block.inline;
+	}
+	rows += rowLines;
+	const breaks = Math.max(0, Math.ceil(rows) - 1);
+	return block.space + rows * block.lineHeight + between * breaks;
+}
+
+export function pageBlocksHeight(blocks: PageBlocks, width: number): number {
+	return blocks.texts.reduce((sum, block) => sum + textBlockHeight(block, width), blocks.fixed);
+}
