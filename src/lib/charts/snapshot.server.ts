@@ -4,10 +4,16 @@ import { render } from 'svelte/server';
 import ChartById from './ChartById.svelte';
 import type { DatasetRows } from '../schema/datasets';
 import type { ChartId } from './chart-ids';
-import chartsCss from './shared/charts.css?raw';
+import sharedChartsCss from './shared/charts.css?raw';
 import { paletteCss } from './shared/palette';
 import { xmlSafe } from './shared/text';
 import { wrapText } from './shared/text-measure';
+
+/**
+ * The chart styles a standalone SVG carries: without the `@property` rules, which mean nothing to an SVG
+ * renderer and whose `'<length>'` would read as a tag in XML.
+ */
+const chartsCss = sharedChartsCss.replace(/@property[^{]*\{[^}]*\}\s*/g, '');
 
 const MARKERS = /<!--[[\]!]?-?\d*-->/g;
 /** Inside an image the SVG is its own viewport, so media queries stand in for container queries. */
