@@ -5,7 +5,7 @@ import { pageBlocksHeight, type PageBlocks } from '../charts/shared/text-measure
 import type { DatasetRows } from '../schema/datasets';
 
 /** The width a no-script height is promised for: the narrowest phone column an embed is laid out for. */
-export const EMBED_HEIGHT_WIDTH = 320;
+const EMBED_HEIGHT_WIDTH = 320;
 /** A little more room: the estimate already errs tall for the widest common fallback font. */
 const FONT_ALLOWANCE = 1.05;
 
