@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { pageBlocksHeight, textBlockHeight, wrapText } from './text-measure';
+import { glyphs, pageBlocksHeight, textBlockHeight, wrapText } from './text-measure';
 
 describe('wrapText', () => {
 	it('breaks between words, never inside one', () => {
@@ -42,5 +42,13 @@ describe('pageBlocksHeight', () => {
 	it('adds the fixed heights to every block', () => {
 		const block = { px: 10, lineHeight: 15, space: 5, texts: ['one'] };
 		expect(pageBlocksHeight({ fixed: 100, texts: [block, block] }, 60)).toBe(140);
+	});
+});
+
+describe('glyphs', () => {
+	it('counts a wide East Asian character as two average glyphs', () => {
+		expect(glyphs('abc')).toBe(3);
+		expect(glyphs('東京')).toBe(4);
+		expect(wrapText('東京東京 東京東京', 10, 60, 0.6)).toEqual(['東京東京', '東京東京']);
 	});
 });

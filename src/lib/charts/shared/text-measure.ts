@@ -5,13 +5,20 @@
  * so an estimate errs tall.
  */
 
+/** East Asian wide characters, about one em each: counted as two average glyphs. */
+const WIDE =
+	/[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/g;
+
+/** A text's width in average glyphs (an emoji, two UTF-16 units, counts as two). */
+export const glyphs = (text: string) => text.length + (text.match(WIDE)?.length ?? 0);
+
 /** Greedy wrapping by an average glyph width. */
 export function wrapText(text: string, fontSize: number, width: number, em = 0.58): string[] {
 	const max = Math.max(8, Math.floor(width / (fontSize * em)));
 	const lines: string[] = [];
 	let line = '';
 	for (const word of text.split(/\s+/).filter(Boolean)) {
-		if (line && line.length + 1 + word.length > max) {
+		if (line && glyphs(line) + 1 + glyphs(word) > max) {
 			lines.push(line);
 			line = word;
 		} else line = line ? `${line} ${word}` : word;
@@ -65,7 +72,7 @@ export function textBlockHeight(block: TextBlock, width: number): number {
 	let x = 0;
 	for (const text of texts) {
 		const lines = linesOf(text);
-		const itemWidth = indent + Math.max(...lines.map((line) => line.length)) * block.px * em;
+		const itemWidth = indent + Math.max(...lines.map(glyphs)) * block.px * em;
 		if (x > 0 && x + itemWidth > width) {
 			rows += rowLines;
 			rowLines = 1;
