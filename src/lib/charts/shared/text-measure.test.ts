@@ -52,3 +52,11 @@ describe('glyphs', () => {
 		expect(wrapText('東京東京 東京東京', 10, 60, 0.6)).toEqual(['東京東京', '東京東京']);
 	});
 });
+
+describe('a word too long for its line', () => {
+	it('takes the lines the page breaks it into', () => {
+		// 10 glyphs a line at 10 px in 60 px: a 35-character address takes 4 lines.
+		const block = { px: 10, lineHeight: 15, space: 0, texts: [`see ${'x'.repeat(35)}`] };
+		expect(textBlockHeight(block, 60)).toBe(5 * 15);
+	});
+});

@@ -62,7 +62,14 @@ export function textBlockHeight(block: TextBlock, width: number): number {
 	const indent = block.indent ?? 0;
 	const between = block.between ?? 0;
 	const em = block.bold ? BOLD_EM : EM;
-	const linesOf = (text: string) => wrapText(text, block.px, width - indent, em);
+	const perLine = Math.max(8, Math.floor((width - indent) / (block.px * em)));
+	// The page breaks a word too long for its line (overflow-wrap: break-word), as wrapText does not.
+	const linesOf = (text: string) =>
+		wrapText(text, block.px, width - indent, em).flatMap((line) =>
+			glyphs(line) > perLine
+				? Array.from({ length: Math.ceil(glyphs(line) / perLine) }, () => ' '.repeat(perLine))
+				: [line]
+		);
 	if (block.inline === undefined) {
 		const lines = texts.reduce((sum, text) => sum + linesOf(text).length, 0);
 		return block.space + lines * block.lineHeight + between * (texts.length - 1);
