@@ -23,10 +23,6 @@ export default defineConfig({
 		env: { TZ: 'UTC' },
 		// Vitest leaves a core free by default, which on a 2-core machine ran the files one at a time:
 		// the atomic-build test's minute of builds, mostly waiting on child processes, then everything else.
-		maxWorkers: 2,
-		// The test files share each worker's module cache instead of re-importing the charts, schemas and
-		// Svelte compiler per file: ~1/3 less CPU (115 → 78 CPU-s here), which the browser tests running
-		// beside them in `npm test` get back. No test mocks a module or leaves the environment changed.
-		isolate: false
+		maxWorkers: 2
 	}
 });
