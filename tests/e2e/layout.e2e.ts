@@ -15,7 +15,7 @@ for (const chart of CHARTS) {
 			await page.goto(`/embed/${chart}/`);
 			const boxes = await textBoxes(page);
 			expect(boxes.length).toBeGreaterThan(3);
-			expect(await textProblems(page, `${chart} at ${width}px`, width)).toEqual([]);
+			expect(await textProblems(page, `${chart} at ${width}px`, width, boxes)).toEqual([]);
 			const outside = boxes.filter((box) => box.left < -1 || box.right > width + 1);
 			expect(outside.map((box) => box.text)).toEqual([]);
 		});

@@ -2,7 +2,7 @@ import { base } from '$app/paths';
 import { error } from '@sveltejs/kit';
 import { CHARTS, chartCopy, defaultState, isChartId, type ChartId } from '../charts/registry';
 import { dayInWords } from '../charts/shared/format';
-import { distinctSources } from '../charts/shared/sources-line';
+import { sourcesLine } from '../charts/shared/sources-line';
 import {
 	PHONE_WIDTH,
 	shareCard,
@@ -52,11 +52,6 @@ export const SNAPSHOT_KINDS: SnapshotKind[] = ['wide', 'wide-dark', 'phone', 'ph
 /** Where a snapshot PNG of a state is served, under /snapshots/: `downloads.png`, `step-4-share.png`. */
 export const snapshotName = (chart: ChartId, step?: number, kind: SnapshotKind = 'wide') =>
 	`${step ? `step-${step}` : chart}${kind === 'wide' ? '' : `-${kind}`}.png`;
-
-function footerOf(rows: DatasetRows, chart: ChartId): string {
-	const sources = distinctSources(rows[chart]).map((source) => source.label);
-	return `Source${sources.length === 1 ? '' : 's'}: ${sources.join(', ')}.`;
-}
 
 /** The step a story link lands on for a chart: the step itself, else the first step showing the chart. */
 function storyStep(chart: ChartId, step?: number): number | undefined {
@@ -174,7 +169,7 @@ function cardText(
 	return {
 		title: chartCopy(chart, rows).title,
 		description: chartCopy(chart, rows).description,
-		footer: footerOf(rows, chart),
+		footer: sourcesLine(rows[chart]),
 		asOf: updated[chart] ? dayInWords(updated[chart]) : undefined,
 		credit: byline ? `Graphic: ${byline.replace(/^By\s+/i, '')}.` : undefined
 	};

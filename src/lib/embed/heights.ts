@@ -1,6 +1,6 @@
 import { CHARTS, chartCopy, type ChartId } from '../charts/registry';
 import { dayInWords } from '../charts/shared/format';
-import { distinctSources } from '../charts/shared/sources-line';
+import { sourcesLine } from '../charts/shared/sources-line';
 import { pageBlocksHeight, type PageBlocks } from '../charts/shared/text-measure';
 import type { DatasetRows } from '../schema/datasets';
 
@@ -30,7 +30,6 @@ export function embedHeight(
 ): number {
 	const copy = chartCopy(chart, rows);
 	const body = CHARTS[chart].blocks(rows, state as never);
-	const sources = distinctSources(rows[chart]).map((source) => source.label);
 	const small = { px: 12.8, lineHeight: 19.2, space: 3.2 };
 	const corrections = rows.corrections.filter((row) => row.chart === chart);
 	const page: PageBlocks = {
@@ -41,7 +40,7 @@ export function embedHeight(
 			{ px: 15.2, lineHeight: 22.8, space: 3.2, texts: [copy.description] },
 			...body.texts,
 			{ ...small, space: 9.6, texts: [copy.notes] },
-			{ ...small, texts: [`Sources: ${sources.join(', ')}.`] },
+			{ ...small, texts: [sourcesLine(rows[chart])] },
 			{
 				...small,
 				texts: [

@@ -70,11 +70,17 @@ export function overlaps(a: Box, b: Box): boolean {
 
 /**
  * What a reader would see wrong with a chart page's text at this width: two pieces of chart text over
- * each other, a word cut at the plot's edge, a page wider than the screen.
+ * each other, a word cut at the plot's edge, a page wider than the screen. `boxes`: the page's text as
+ * already measured by `textBoxes`.
  */
-export async function textProblems(page: Page, where: string, width: number): Promise<string[]> {
+export async function textProblems(
+	page: Page,
+	where: string,
+	width: number,
+	boxes?: Box[]
+): Promise<string[]> {
 	const problems: string[] = [];
-	const boxes = await textBoxes(page);
+	boxes ??= await textBoxes(page);
 	boxes.forEach((a, i) =>
 		boxes.slice(i + 1).forEach((b) => {
 			if (overlaps(a, b)) problems.push(`${where}: "${a.text}" / "${b.text}"`);

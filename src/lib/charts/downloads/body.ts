@@ -8,7 +8,7 @@ import { plotHeight } from './layout';
 import { visibleRows } from './scales';
 import type { DownloadsState } from './state';
 
-/** What the body says around the bars: the line above them, the key, and the notes under them. */
+/* What the body says around the bars: the line above them, the key, and the notes under them. */
 
 export function downloadsKicker(shown: readonly DownloadRow[], state: DownloadsState): string {
 	return state.view === 'climb'

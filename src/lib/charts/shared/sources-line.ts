@@ -7,3 +7,9 @@ export function distinctSources(rows: readonly { source: SourceRef[] }[]): Sourc
 		for (const ref of row.source) if (!seen.has(ref.text)) seen.set(ref.text, ref);
 	return [...seen.values()];
 }
+
+/** The source line in plain text: "Sources: BBC, The Register." */
+export function sourcesLine(rows: readonly { source: SourceRef[] }[]): string {
+	const labels = distinctSources(rows).map((source) => source.label);
+	return `Source${labels.length === 1 ? '' : 's'}: ${labels.join(', ')}.`;
+}

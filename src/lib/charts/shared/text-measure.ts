@@ -12,9 +12,13 @@ const WIDE =
 /** A text's width in average glyphs (an emoji, two UTF-16 units, counts as two). */
 export const glyphs = (text: string) => text.length + (text.match(WIDE)?.length ?? 0);
 
+/** How many average glyphs a line of this width holds. */
+const glyphsPerLine = (fontSize: number, width: number, em: number) =>
+	Math.max(8, Math.floor(width / (fontSize * em)));
+
 /** Greedy wrapping by an average glyph width. */
 export function wrapText(text: string, fontSize: number, width: number, em = 0.58): string[] {
-	const max = Math.max(8, Math.floor(width / (fontSize * em)));
+	const max = glyphsPerLine(fontSize, width, em);
 	const lines: string[] = [];
 	let line = '';
 	for (const word of text.split(/\s+/).filter(Boolean)) {
@@ -62,35 +66,36 @@ export function textBlockHeight(block: TextBlock, width: number): number {
 	const indent = block.indent ?? 0;
 	const between = block.between ?? 0;
 	const em = block.bold ? BOLD_EM : EM;
-	const perLine = Math.max(8, Math.floor((width - indent) / (block.px * em)));
-	// The page breaks a word too long for its line (overflow-wrap: break-word), as wrapText does not.
-	const linesOf = (text: string) =>
-		wrapText(text, block.px, width - indent, em).flatMap((line) =>
-			glyphs(line) > perLine
-				? Array.from({ length: Math.ceil(glyphs(line) / perLine) }, () => ' '.repeat(perLine))
-				: [line]
-		);
+	const perLine = glyphsPerLine(block.px, width - indent, em);
+	/** Its lines, counting a word too long for one as the lines the page breaks it into
+	 *  (overflow-wrap: break-word), which wrapText does not; and its widest line, in glyphs. */
+	const measure = (text: string) => {
+		const lines = wrapText(text, block.px, width - indent, em).map(glyphs);
+		return {
+			count: lines.reduce((sum, line) => sum + Math.ceil(line / perLine), 0),
+			widest: Math.min(perLine, Math.max(...lines))
+		};
+	};
 	if (block.inline === undefined) {
-		const lines = texts.reduce((sum, text) => sum + linesOf(text).length, 0);
+		const lines = texts.reduce((sum, text) => sum + measure(text).count, 0);
 		return block.space + lines * block.lineHeight + between * (texts.length - 1);
 	}
 	let rows = 0;
 	let rowLines = 1;
 	let x = 0;
 	for (const text of texts) {
-		const lines = linesOf(text);
-		const itemWidth = indent + Math.max(...lines.map(glyphs)) * block.px * em;
+		const item = measure(text);
+		const itemWidth = indent + item.widest * block.px * em;
 		if (x > 0 && x + itemWidth > width) {
 			rows += rowLines;
 			rowLines = 1;
 			x = 0;
 		}
-		rowLines = Math.max(rowLines, lines.length);
+		rowLines = Math.max(rowLines, item.count);
 		x += itemWidth + block.inline;
 	}
 	rows += rowLines;
-	const breaks = Math.max(0, Math.ceil(rows) - 1);
-	return block.space + rows * block.lineHeight + between * breaks;
+	return block.space + rows * block.lineHeight + between * (rows - 1);
 }
 
 export function pageBlocksHeight(blocks: PageBlocks, width: number): number {

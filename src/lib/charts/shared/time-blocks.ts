@@ -1,7 +1,6 @@
 import type { PageBlocks } from './text-measure';
-import type { TimeItem } from './time-marks';
 import { timeLegend } from './time-copy';
-import { subjectsOf, type TimeLayout } from './time-marks';
+import { subjectsOf, type TimeItem, type TimeLayout } from './time-marks';
 
 /** The plot's height with no container asking for another: a line of text or marks is about 20 px. */
 export function naturalPlotHeight(layout: TimeLayout): number {
