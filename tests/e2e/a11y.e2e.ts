@@ -25,8 +25,13 @@ const SCHEMES = ['light', 'dark'] as const;
  * prefers-color-scheme), a soft assertion per state, so one run reports every state that fails.
  * Switching the scheme changes colours only, so the page needn't reload.
  */
-async function checkSchemes(page: Page, state: string, scope: AxeScope = {}) {
-	for (const colorScheme of SCHEMES) {
+async function checkSchemes(
+	page: Page,
+	state: string,
+	scope: AxeScope = {},
+	schemes: readonly (typeof SCHEMES)[number][] = SCHEMES
+) {
+	for (const colorScheme of schemes) {
 		await page.emulateMedia({ colorScheme });
 		expect.soft(await axeViolations(page, scope), `${state}, ${colorScheme}`).toEqual([]);
 	}
@@ -52,6 +57,15 @@ async function pageSteps(page: Page) {
 
 const stepNames = (steps: { n: string }[]) => `${steps[0]!.n}–${steps.at(-1)!.n}`;
 
+/**
+ * The scheme a step's state is checked in, alternating from step to step and from one width (or page) to
+ * the next, so every step's chart is checked in both schemes across the story's two widths, and every
+ * page and the story at load in both. Every colour pair's contrast in both palettes is unit-tested
+ * (palette.test.ts); what axe adds per state is the painted page, its names and its structure. Checking
+ * every state in both schemes at both widths was 114 axe runs and a sixth of the browser tests' CPU.
+ */
+const schemeOf = (step: { n: string }, turn: number) => [SCHEMES[(Number(step.n) + turn) % 2]!];
+
 for (const viewport of VIEWPORTS) {
 	test.describe(`axe (WCAG 2.2 AA) on the story at ${viewport.width} px`, () => {
 		test.use({ viewport: { width: viewport.width, height: viewport.height } });
@@ -70,9 +84,12 @@ for (const viewport of VIEWPORTS) {
 		async function checkSteps(page: Page, steps: { n: string }[]) {
 			for (const step of steps) {
 				await scrollToStep(page, step.n);
-				await checkSchemes(page, `step ${step.n} at ${viewport.width} px`, {
-					include: ['.sticky', `li.step#step-${step.n}`, '[data-live]']
-				});
+				await checkSchemes(
+					page,
+					`step ${step.n} at ${viewport.width} px`,
+					{ include: ['.sticky', `li.step#step-${step.n}`, '[data-live]'] },
+					schemeOf(step, VIEWPORTS.indexOf(viewport))
+				);
 			}
 		}
 
@@ -172,7 +189,7 @@ test.describe('the embed pages and the editor: axe (WCAG 2.2 AA), light and dark
 	});
 
 	// A step's page differs from its chart's only in the chart's state and the table's rows: checked
-	// with its table open (everything the closed page shows is still there).
+	// with its table open (everything the closed page shows is still there), in one scheme (schemeOf).
 	for (const steps of runsOf(STEPS)) {
 		test(`step pages ${stepNames(steps)}: the table, the step's highlights, axe with the table open`, async ({
 			page
@@ -189,7 +206,7 @@ test.describe('the embed pages and the editor: axe (WCAG 2.2 AA), light and dark
 						.evaluateAll((marks) => marks.map((mark) => mark.getAttribute('data-row')).sort()),
 					`${path} highlights what the story highlights at step ${n}`
 				).toEqual(highlights.get(n));
-				await checkSchemes(page, `${path}, table open`);
+				await checkSchemes(page, `${path}, table open`, {}, schemeOf({ n }, 0));
 			}
 		});
 	}
