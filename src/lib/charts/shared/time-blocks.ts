@@ -1,10 +1,10 @@
 import type { PageBlocks } from './text-measure';
 import { timeLegend } from './time-copy';
-import { subjectsOf, type TimeItem, type TimeLayout } from './time-marks';
+import { naturalHeight, subjectsOf, type TimeItem, type TimeLayout } from './time-marks';
 
-/** The plot's height with no container asking for another: a line of text or marks is about 20 px. */
+/** The plot's height with no container asking for another (naturalHeight). */
 export function naturalPlotHeight(layout: TimeLayout): number {
-	return Math.max(8, layout.units) * 20 + 8;
+	return naturalHeight(layout.units);
 }
 
 /**

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { fixtureRows } from '../../../../tests/fixtures/project';
 import { timelineLayout } from '../timeline/model';
 import { TimelineState } from '../timeline/state';
-import { subjectsOf } from './time-marks';
+import { layoutTime, subjectsOf, type Lane, type TimeItem } from './time-marks';
 
 const rows = fixtureRows();
 const state = (input: Record<string, unknown>) => v.parse(TimelineState, input);
@@ -55,5 +55,51 @@ describe('layoutTime on the fixture project', () => {
 			const mark = layout.marks.find((candidate) => candidate.item.key === label.key)!;
 			expect([label.x, label.y]).toEqual([mark.x, mark.y]);
 		}
+	});
+});
+
+describe("a direct label's side", () => {
+	const lanes: Lane[] = ['a', 'b', 'c', 'd'].map((id) => ({
+		id,
+		name: id.toUpperCase(),
+		tone: ''
+	}));
+	const item = (key: string, lane: string, day: string, highlighted = false): TimeItem => ({
+		key,
+		row: 1,
+		date: { text: day, start: day, end: day },
+		precision: 'day',
+		lane,
+		style: { name: lane, shape: 'circle', tone: '' },
+		label: `Row ${key}`,
+		title: `Row ${key}`,
+		highlighted
+	});
+
+	it('reads away from the marks it would cover, where the plot has room', () => {
+		// B's subject sits in the upper half, with three of C's marks on its day just under it and
+		// nothing above it but A's mark, a month away: the label goes above, not over C's marks.
+		const items = [
+			item('a1', 'a', '2012-01-01'),
+			item('b1', 'b', '2012-01-31', true),
+			item('c1', 'c', '2012-01-31'),
+			item('c2', 'c', '2012-01-31'),
+			item('c3', 'c', '2012-01-31'),
+			item('d1', 'd', '2012-03-01')
+		];
+		const layout = layoutTime(items, lanes, { zoom: 'all' });
+		const [label] = layout.labels;
+		expect(label!.y, 'the subject is in the upper half').toBeLessThan(55);
+		expect(label!.side).toBe('above');
+	});
+
+	it('keeps the plain side when the other would cover as much, or leave the plot', () => {
+		const items = [
+			item('a1', 'a', '2012-01-31', true),
+			item('b1', 'b', '2012-01-01'),
+			item('d1', 'd', '2012-03-01')
+		];
+		const layout = layoutTime(items, lanes, { zoom: 'all' });
+		expect(layout.labels[0]!.side).toBe('below');
 	});
 });

@@ -169,12 +169,83 @@ function stackRows(marks: PlacedMark[]): Map<PlacedMark, number> {
 	return rowOf;
 }
 
+/** A time plot's height where nothing fits it to a screen (an embed, a phone's story), px: 20 a row. */
+export function naturalHeight(units: number): number {
+	return Math.max(8, units) * 20 + 8;
+}
+
+type Box = [x0: number, x1: number, y0: number, y1: number];
+
+/**
+ * Where a label's box may reach, percent of the plot: as wide as a label may run (LABEL_WIDTH, read
+ * from its mark as it aligns), and as tall as a date and three lines on a phone's plot (LABEL_HEIGHT_PX).
+ */
+function boxOf(
+	label: Pick<MarkLabel, 'x' | 'y' | 'align'>,
+	side: MarkLabel['side'],
+	plotHeightPx: number
+): Box {
+	const [x0, x1] =
+		label.align === 'start'
+			? [label.x, label.x + LABEL_WIDTH]
+			: label.align === 'end'
+				? [label.x - LABEL_WIDTH, label.x]
+				: // Centred on a wide plot, reading rightwards on a narrow one (charts.css): either.
+					[label.x - LABEL_WIDTH / 2, label.x + LABEL_WIDTH];
+	const height = (LABEL_HEIGHT_PX / plotHeightPx) * 100;
+	return side === 'above'
+		? [x0, x1, label.y - height, label.y]
+		: [x0, x1, label.y, label.y + height];
+}
+
+const overlaps = (a: Box, b: Box) =>
+	Math.min(a[1], b[1]) > Math.max(a[0], b[0]) && Math.min(a[3], b[3]) > Math.max(a[2], b[2]);
+
+/** A direct label's height on the smallest plot it is drawn on: a date and up to three lines, px. */
+const LABEL_HEIGHT_PX = 64;
+/** How much covering a mark costs a label's placement: a subject most, a later (faint) mark least. */
+const COVER_COST: Record<MarkStatus, number> = {
+	'is-hl': 4,
+	'': 1,
+	'is-dim': 1,
+	'is-later': 0.5,
+	'is-hidden': 0
+};
+
+/**
+ * Which side of its mark a label reads on: of the sides where its box (boxOf, a phone's) stays inside
+ * the plot, the one that covers the fewest marks, a subject counting most. A tie keeps the plain rule:
+ * above a mark in the lower part of the plot, below one in the upper part.
+ */
+function sideFor(
+	label: Pick<MarkLabel, 'key' | 'x' | 'y' | 'align'>,
+	marks: readonly PlacedMark[],
+	plotHeightPx: number
+): MarkLabel['side'] {
+	const plain = label.y > 55 ? 'above' : 'below';
+	const cost = (side: MarkLabel['side']) => {
+		const [x0, x1, y0, y1] = boxOf(label, side, plotHeightPx);
+		// Past the plot's bottom a label would cover the axis; past its top, the "now" date.
+		if (y0 < 0 || y1 > 100) return Infinity;
+		return marks
+			.filter((mark) => mark.item.key !== label.key)
+			.filter((mark) => mark.x >= x0 && mark.x <= x1 && mark.y > y0 && mark.y < y1)
+			.reduce((sum, mark) => sum + COVER_COST[mark.status], 0);
+	};
+	const other = plain === 'above' ? 'below' : 'above';
+	return cost(other) < cost(plain) ? other : plain;
+}
+
 /**
  * Direct labels for up to two marks, placed so they stay inside the plot and clear of each other:
- * above a mark in the lower part of the plot, below one in the upper part; two labels near each other
+ * on the side of the mark where they cover the fewest other marks (sideFor); two labels near each other
  * read away from each other (the earlier one leftwards, the later one rightwards).
  */
-function labelsFor(marks: PlacedMark[]): MarkLabel[] {
+function labelsFor(
+	marks: PlacedMark[],
+	allMarks: readonly PlacedMark[],
+	plotHeightPx: number
+): MarkLabel[] {
 	const chosen = marks.slice(0, MAX_LABELS).sort((a, b) => a.x - b.x);
 	const edgeAlign = (x: number): MarkLabel['align'] =>
 		x < 30 ? 'start' : x > 70 ? 'end' : 'middle';
@@ -191,32 +262,35 @@ function labelsFor(marks: PlacedMark[]): MarkLabel[] {
 		hollow: mark.item.precision !== 'day'
 	}));
 	const [first, second] = labels;
-	if (first && second && first.side === second.side) {
-		// Each label may take up to LABEL_WIDTH of the width; if the two could meet, they go on
-		// opposite sides of their marks, or, where the plot has no room for that, into one box.
-		const extent = (label: MarkLabel): [number, number] =>
-			label.align === 'start'
-				? [label.x, label.x + LABEL_WIDTH]
-				: label.align === 'end'
-					? [label.x - LABEL_WIDTH, label.x]
-					: [label.x - LABEL_WIDTH / 2, label.x + LABEL_WIDTH / 2];
-		const [a0, a1] = extent(first);
-		const [b0, b1] = extent(second);
-		if (Math.min(a1, b1) > Math.max(a0, b0)) {
-			if (first.x >= LABEL_WIDTH && second.x <= 100 - LABEL_WIDTH) {
-				first.align = 'end';
-				second.align = 'start';
-			} else if (Math.abs(first.y - second.y) > 20) {
-				const upper = first.y < second.y ? first : second;
-				upper.side = 'above';
-				(upper === first ? second : first).side = 'below';
-			} else {
-				// Into the later mark's box (the step's subject); the earlier is named by its shape.
-				const { key, date, text, shape, tone, hollow } = first;
-				second.also = { key, date, text, shape, tone, hollow };
-				return [second];
-			}
-		}
+	const [a0, a1] = first ? boxOf(first, first.side, plotHeightPx) : [0, 0];
+	const [b0, b1] = second ? boxOf(second, second.side, plotHeightPx) : [0, 0];
+	const couldMeet = second && first!.side === second.side && Math.min(a1, b1) > Math.max(a0, b0);
+	const splitByAlign = couldMeet && first!.x >= LABEL_WIDTH && second.x <= 100 - LABEL_WIDTH;
+	const splitBySide = couldMeet && Math.abs(first!.y - second.y) > 20;
+	if (couldMeet && !splitByAlign && !splitBySide) {
+		// Two subjects too close to label apart, where the plot has no room: one box, the later mark's
+		// (the step's subject); the earlier is named by its shape.
+		const { key, date, text, shape, tone, hollow } = first!;
+		second.also = { key, date, text, shape, tone, hollow };
+		return [second];
+	}
+	// Otherwise each label reads on its own best side, unless that puts two where they could meet.
+	const best = labels.map((label) => sideFor(label, allMarks, plotHeightPx));
+	if (
+		!second ||
+		!overlaps(boxOf(first!, best[0]!, plotHeightPx), boxOf(second, best[1]!, plotHeightPx))
+	) {
+		labels.forEach((label, index) => (label.side = best[index]!));
+		return labels;
+	}
+	// Then two that could meet go on opposite sides of their marks, or read away from each other.
+	if (splitByAlign) {
+		first!.align = 'end';
+		second.align = 'start';
+	} else if (splitBySide) {
+		const upper = first!.y < second.y ? first! : second;
+		upper.side = 'above';
+		(upper === first ? second : first!).side = 'below';
 	}
 	return labels;
 }
@@ -278,7 +352,9 @@ export function layoutTime(
 		mark.y = lane.top + rowHeight * (row + 1.5);
 	}
 	const labels = labelsFor(
-		marks.filter((mark) => mark.status === 'is-hl').sort((a, b) => byDate(a.item, b.item))
+		marks.filter((mark) => mark.status === 'is-hl').sort((a, b) => byDate(a.item, b.item)),
+		marks,
+		naturalHeight(total)
 	);
 	const nowDay = nowOf(items, state);
 	const now =
