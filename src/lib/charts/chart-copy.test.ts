@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { fixtureCsv, fixtureRows } from '../../../tests/fixtures/project';
 import { validateDataset } from '../data/validate';
-import { CHART_IDS, chartCopy } from './chart-ids';
+import { CHART_IDS, CHART_LOGIC, chartCopy } from './chart-ids';
+import { defaultDownloadsState } from './downloads/state';
 import type { DownloadRow } from '../schema/downloads';
 import type { DatasetRows } from '../schema/datasets';
 
@@ -45,5 +46,29 @@ describe('chartCopy: the words that go with each chart, from its rows', () => {
 		} as DatasetRows).description;
 		expect(after).toContain('Zebra Broadband');
 		expect(after).toMatch(/to 2019/);
+	});
+
+	it("downloads: a step's kicker is its newest reading, whatever order the bars are in", () => {
+		const newest = rows.downloads
+			.map((row) => row.as_of)
+			.sort()
+			.at(-1)!;
+		const older = rows.downloads.filter((row) => row.as_of < newest);
+		expect(older.length, 'the fixture has readings of more than one day').toBeGreaterThan(0);
+		// Newest rows first, then older: the drawing order must not decide the step's date.
+		const reordered = withDownloads([
+			...rows.downloads.filter((row) => row.as_of === newest),
+			...older
+		]);
+		const kicker = CHART_LOGIC.downloads.kicker(reordered, defaultDownloadsState as never);
+		const [year, month, day] = newest.split('-').map(Number);
+		expect(kicker).toMatch(new RegExp(`\\b${day} `));
+		expect(kicker).toContain(String(year));
+		expect(kicker).toContain(
+			new Date(Date.UTC(year!, month! - 1, day)).toLocaleString('en-GB', {
+				month: 'long',
+				timeZone: 'UTC'
+			})
+		);
 	});
 });

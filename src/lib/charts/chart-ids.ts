@@ -97,7 +97,11 @@ export const CHART_LOGIC: Record<ChartId, ChartLogic> = {
 				.map((label) => `highlight "${label}" matches no label in data/downloads.csv`),
 		shown: (rows, state) => visibleRows(rows.downloads, state).map((row) => `downloads:${row.row}`),
 		kicker: (rows, state) => {
-			const latest = visibleRows(rows.downloads, state).at(-1)?.as_of;
+			// The step is at its newest reading, whatever order the bars are drawn in.
+			const latest = visibleRows(rows.downloads, state)
+				.map((row) => row.as_of)
+				.sort()
+				.at(-1);
 			return latest
 				? fuzzyDateInWords({ text: latest, start: latest, end: latest }, 'day')
 				: undefined;
