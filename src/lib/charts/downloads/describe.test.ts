@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { validateDataset } from '../../data/validate';
 import type { DownloadRow } from '../../schema/downloads';
 import { downloadsDescription, downloadsNotes, downloadsTitle, measuresOf } from './copy';
-import { barMeta, describeDownloads, needsMeta } from './describe';
+import { barMeta, describeDownloads, needsMeta, shortMeta } from './describe';
 import { visibleRows } from './scales';
 import { DownloadsState } from './state';
 import { downloadsTable } from './table';
@@ -81,6 +81,16 @@ describe('measures and counters', () => {
 		const shown = visibleRows(rows, headline);
 		expect(new Set(shown.map((row) => row.as_of)).size).toBeGreaterThan(1);
 		for (const row of shown) expect(barMeta(row, shown, headline)).toMatch(/as of \d+ \w+ \d{4}$/);
+	});
+
+	it('keeps a shortened second line\'s "as of" date whole', () => {
+		const shown = visibleRows(rows, headline);
+		for (const row of shown) {
+			const meta = barMeta(row, shown, headline);
+			const short = shortMeta(meta, 30);
+			expect([...short.replace(/[\u2066-\u2069]/g, '')].length).toBeLessThanOrEqual(30);
+			expect(short).toMatch(/, as of \d+ \w+ \d{4}$/);
+		}
 	});
 
 	it('derives title, description, notes and table header from the rows drawn', () => {

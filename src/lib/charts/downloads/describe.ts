@@ -1,6 +1,6 @@
 import type { DownloadRow } from '../../schema/downloads';
 import { countInWords, dayInWords, dayShort } from '../shared/format';
-import { isolate } from '../shared/text';
+import { isolate, shorten } from '../shared/text';
 import { measureInWords, measuresInWords, mixesMeasures } from './copy';
 import { visibleRows } from './scales';
 import type { DownloadsState } from './state';
@@ -25,6 +25,17 @@ export function barMeta(
 	if (state.view !== 'climb' && new Set(shown.map((item) => item.as_of)).size > 1)
 		parts.push(`as of ${dayShort(row.as_of)}`);
 	return parts.join(', ');
+}
+
+/**
+ * The bar's second line cut to `max` characters for a narrow chart, its "as of" date kept whole: the
+ * date is what tells readings of different days apart; what was counted is in the table and the notes.
+ */
+export function shortMeta(meta: string, max = 40): string {
+	const at = meta.lastIndexOf(', as of ');
+	if ([...meta].length <= max || at <= 0) return shorten(meta, max);
+	const date = meta.slice(at);
+	return `${shorten(meta.slice(0, at), Math.max(8, max - date.length))}${date}`;
 }
 
 /** Whether any bar in this view needs the second line. */
