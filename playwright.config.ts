@@ -1,9 +1,21 @@
+import { createHash } from 'node:crypto';
 import { defineConfig, devices } from '@playwright/test';
 import { CHROMIUM_ARGS, testChromiumPath } from './scripts/chromium';
 
 const CI = Boolean(process.env.CI);
-// Parallel work on one machine: each run can serve its own build (BUILD_DIR) on its own port.
-const PORT = Number(process.env.E2E_PORT ?? 4173);
+/**
+ * The port the build under test is served on: E2E_PORT, else one of 4200–4699 picked by this checkout's
+ * folder, so two checkouts on one machine (a CI job beside a developer's run) can test at once, and a
+ * reader's `npm start` on 4173 is never taken for the build under test.
+ */
+const CHECKOUT_PORT =
+	4200 +
+	(createHash('sha256')
+		.update(import.meta.dirname)
+		.digest()
+		.readUInt16BE(0) %
+		500);
+const PORT = Number(process.env.E2E_PORT ?? CHECKOUT_PORT);
 const BASE_URL = `http://127.0.0.1:${PORT}`;
 
 const launchOptions = { executablePath: testChromiumPath, args: CHROMIUM_ARGS };

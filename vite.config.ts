@@ -23,6 +23,9 @@ export default defineConfig({
 		env: { TZ: 'UTC' },
 		// Vitest leaves a core free by default, which on a 2-core machine ran the files one at a time:
 		// the atomic-build test's minute of builds, mostly waiting on child processes, then everything else.
-		maxWorkers: 2
+		maxWorkers: 2,
+		// Vitest's 5 s default failed a snapshot test (two PNG cards) on a 2-core machine running two
+		// suites at once; no test is meant to need more than ~30 s there.
+		testTimeout: 30_000
 	}
 });
