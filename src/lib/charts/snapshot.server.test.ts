@@ -35,7 +35,7 @@ describe('snapshot cards', () => {
 					width: PHONE_WIDTH,
 					theme
 				});
-				expect(card.svg).toContain('Data as of 6 December 2014.');
+				expect(card.svg).toContain('Data updated 6 December 2014.');
 				expect(card.svg).not.toContain('var(--');
 				expect(pngSize(cardPng(card)).width).toBe(686);
 				if (process.env.CARD_DIR)
@@ -47,7 +47,7 @@ describe('snapshot cards', () => {
 			const card = shareCard(chart, rows, defaultState(chart), text(chart));
 			const png = cardPng(card);
 			expect(pngSize(png)).toEqual({ width: 1200, height: 630 });
-			expect(card.svg).toContain('Data as of 6 December 2014.');
+			expect(card.svg).toContain('Data updated 6 December 2014.');
 			for (const y of card.svg.matchAll(/ y="(\d+(?:\.\d+)?)"/g))
 				expect(Number(y[1]), 'every line inside the frame').toBeLessThanOrEqual(630);
 			if (process.env.CARD_DIR) writeFileSync(`${process.env.CARD_DIR}/${chart}-share.png`, png);

@@ -127,7 +127,7 @@ export interface CardText {
 	description: string;
 	/** Shown at the foot, e.g. "Source: Excipio, via TorrentFreak." */
 	footer: string;
-	/** Day the chart's data last changed, in words ("6 December 2014"): the card's "as of". */
+	/** Day the chart's data last changed, in words ("6 December 2014"): the card's "Data updated" day. */
 	asOf?: string;
 	/** Who published it, after the source: "Graphic: …". */
 	credit?: string;
@@ -196,13 +196,13 @@ const stripStyle = (svg: string) =>
 	svg.replace(/^<svg[^>]*><style>[^]*?<\/style>/, '').replace(/<\/svg>$/, '');
 
 function footLine(text: CardText): string {
-	return [text.footer, text.asOf ? `Data as of ${text.asOf}.` : '', text.credit ?? '']
+	return [text.footer, text.asOf ? `Data updated ${text.asOf}.` : '', text.credit ?? '']
 		.filter(Boolean)
 		.join(' ');
 }
 
 /**
- * A snapshot card: title, description, the plot with its key, "as of" date and sources, as one SVG the
+ * A snapshot card: title, description, the plot with its key, "Data updated" day and sources, as one SVG the
  * width of a column (600 logical px, or 343 for phones, drawn at 2×). A chart image without its title and
  * source would travel without its context.
  */
@@ -246,7 +246,7 @@ export const SHARE_WIDTH = 1200;
 export const SHARE_HEIGHT = 630;
 
 /**
- * The card link previews show: 1200×630 with the title, the key, the "as of" date and the source all
+ * The card link previews show: 1200×630 with the title, the key, the "Data updated" day and the source all
  * inside the frame. The plot is scaled down to the room left between them, never cropped.
  */
 export function shareCard(

@@ -19,7 +19,7 @@ const input = {
 		},
 		alt: 'Bars: Fury "more than" 1.2 million',
 		href: 'https://g.example/piracy/#step-12',
-		caption: 'Source: Excipio. Data as of 4 December 2014.'
+		caption: 'Source: Excipio. Data updated 4 December 2014.'
 	}
 };
 
@@ -60,7 +60,7 @@ describe('embedCodes', () => {
 		expect(amp).toContain('<amp-img placeholder layout="fill"');
 		expect(amp).toContain('<button overflow type="button">');
 		expect(amp).toContain('sandbox="allow-scripts');
-		expect(newsletter).toContain('Source: Excipio. Data as of 4 December 2014.');
+		expect(newsletter).toContain('Source: Excipio. Data updated 4 December 2014.');
 		expect(newsletter).toContain('href="https://g.example/piracy/#step-12"');
 		expect(newsletter).not.toContain('<script');
 	});

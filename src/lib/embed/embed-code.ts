@@ -30,7 +30,7 @@ export interface EmbedImage {
 	alt: string;
 	/** Where the image links: the chart or step in the story. */
 	href: string;
-	/** "Source: …. Data as of …." */
+	/** "Source: …. Data updated …." */
 	caption: string;
 }
 

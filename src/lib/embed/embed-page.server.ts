@@ -141,7 +141,7 @@ export function embedView(chartParam: string, segment?: string, optionsParam?: s
 				},
 				alt,
 				href: storyUrl,
-				caption: [text.footer, text.asOf ? `Data as of ${text.asOf}.` : ''].join(' ').trim()
+				caption: [text.footer, text.asOf ? `Data updated ${text.asOf}.` : ''].join(' ').trim()
 			}
 		}),
 		height,
