@@ -174,6 +174,9 @@ export function naturalHeight(units: number): number {
 	return Math.max(8, units) * 20 + 8;
 }
 
+/** A direct label's height on the smallest plot it is drawn on: a date and up to three lines, px. */
+const LABEL_HEIGHT_PX = 64;
+
 type Box = [x0: number, x1: number, y0: number, y1: number];
 
 /**
@@ -201,8 +204,6 @@ function boxOf(
 const overlaps = (a: Box, b: Box) =>
 	Math.min(a[1], b[1]) > Math.max(a[0], b[0]) && Math.min(a[3], b[3]) > Math.max(a[2], b[2]);
 
-/** A direct label's height on the smallest plot it is drawn on: a date and up to three lines, px. */
-const LABEL_HEIGHT_PX = 64;
 /** How much covering a mark costs a label's placement: a subject most, a later (faint) mark least. */
 const COVER_COST: Record<MarkStatus, number> = {
 	'is-hl': 4,
