@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { validateDataset } from '../../data/validate';
 import type { DownloadRow } from '../../schema/downloads';
 import { downloadsDescription, downloadsNotes, downloadsTitle, measuresOf } from './copy';
-import { barMeta, describeDownloads, needsMeta, shortMeta } from './describe';
+import { barMeta, describeDownloads, metaLines, needsMeta } from './describe';
 import { visibleRows } from './scales';
 import { DownloadsState } from './state';
 import { downloadsTable } from './table';
@@ -87,7 +87,8 @@ describe('measures and counters', () => {
 		const shown = visibleRows(rows, headline);
 		for (const row of shown) {
 			const meta = barMeta(row, shown, headline);
-			const short = shortMeta(meta, 30);
+			const { short, full } = metaLines(meta, 30);
+			expect(full, 'the whole line, for a wide chart').toContain(meta);
 			expect([...short.replace(/[\u2066-\u2069]/g, '')].length).toBeLessThanOrEqual(30);
 			expect(short).toMatch(/, as of \d+ \w+ \d{4}$/);
 		}

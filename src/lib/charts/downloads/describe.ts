@@ -1,6 +1,6 @@
 import type { DownloadRow } from '../../schema/downloads';
 import { countInWords, dayInWords, dayShort } from '../shared/format';
-import { isolate, shorten } from '../shared/text';
+import { graphemesOf, isolate, shorten } from '../shared/text';
 import { measureInWords, measuresInWords, mixesMeasures } from './copy';
 import { visibleRows } from './scales';
 import type { DownloadsState } from './state';
@@ -28,14 +28,18 @@ export function barMeta(
 }
 
 /**
- * The bar's second line cut to `max` characters for a narrow chart, its "as of" date kept whole: the
- * date is what tells readings of different days apart; what was counted is in the table and the notes.
+ * The bar's second line as a narrow chart shows it, cut to `max` characters with its "as of" date kept
+ * whole (the date is what tells readings of different days apart; what was counted is in the table and
+ * the notes), and, when that cut anything, whole for a chart wide enough (charts.css); else `full` is ''.
  */
-export function shortMeta(meta: string, max = 40): string {
+export function metaLines(meta: string, max = 40): { short: string; full: string } {
+	if (graphemesOf(meta).length <= max) return { short: isolate(meta), full: '' };
 	const at = meta.lastIndexOf(', as of ');
-	if ([...meta].length <= max || at <= 0) return shorten(meta, max);
-	const date = meta.slice(at);
-	return `${shorten(meta.slice(0, at), Math.max(8, max - date.length))}${date}`;
+	const date = at > 0 ? meta.slice(at) : '';
+	const short = date
+		? `${shorten(meta.slice(0, at), Math.max(8, max - date.length))}${date}`
+		: shorten(meta, max);
+	return { short, full: isolate(meta) };
 }
 
 /** Whether any bar in this view needs the second line. */

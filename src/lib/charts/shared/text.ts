@@ -40,8 +40,7 @@ export function isolate(text: string): string {
  * the mark's <title> and in the data table. The result is isolated, with the ellipsis outside.
  */
 export function shorten(text: string, max = 38): string {
-	// Count what a reader sees as one character, so an emoji or accented letter is never cut in two.
-	const chars = Array.from(graphemes.segment(text), (part) => part.segment);
+	const chars = graphemesOf(text);
 	if (chars.length <= max) return isolate(text);
 	return `${isolate(
 		chars
@@ -52,6 +51,10 @@ export function shorten(text: string, max = 38): string {
 }
 
 const graphemes = new Intl.Segmenter('en', { granularity: 'grapheme' });
+
+/** What a reader sees as characters, so an emoji or accented letter is never counted or cut as two. */
+export const graphemesOf = (text: string) =>
+	Array.from(graphemes.segment(text), (part) => part.segment);
 
 /**
  * XML 1.0 forbids most control characters, even escaped, so one pasted into a cell would make a
