@@ -24,6 +24,10 @@ export default defineConfig({
 		// Vitest leaves a core free by default, which on a 2-core machine ran the files one at a time:
 		// the atomic-build test's minute of builds, mostly waiting on child processes, then everything else.
 		maxWorkers: 2,
+		// One module graph per worker rather than per file: each file re-importing the schema, charts and
+		// Svelte's runtime was about 17 of the unit tests' 124 core-s on 2 cores. No test
+		// keeps state in a module; the few that stub the environment restore it.
+		isolate: false,
 		// Vitest's 5 s default failed a snapshot test (two PNG cards) on a 2-core machine running two
 		// suites at once; no test is meant to need more than ~30 s there.
 		testTimeout: 30_000
