@@ -78,7 +78,7 @@ for (const viewport of VIEWPORTS) {
 
 		/**
 		 * After load, a step changes only the sticky panel (which chart shows, in which state; the others
-		 * wait out of sight, inert), which card is current, and the live region: each step is checked
+		 * wait out of sight, aria-hidden), which card is current, and the live region: each step is checked
 		 * there. The rest of the page is as the whole-page check at load saw it.
 		 */
 		async function checkSteps(page: Page, steps: { n: string }[]) {

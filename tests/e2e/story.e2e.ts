@@ -408,9 +408,17 @@ test.describe('the sticky chart across step changes, 375×800', () => {
 					where
 				).toEqual([step.chart]);
 				expect(
-					charts.filter((chart) => !chart.inert).map((chart) => chart.chart),
-					`${where}: only the chart on screen takes focus and pointer`
+					charts.filter((chart) => !chart.resting).map((chart) => chart.chart),
+					`${where}: only the chart on screen has its transitions on`
 				).toEqual([step.chart]);
+				expect(
+					charts.filter((chart) => chart.underPointer).map((chart) => chart.chart),
+					`${where}: a pointer over the charts reaches only the one on screen`
+				).toEqual([step.chart]);
+				expect(
+					charts.filter((chart) => chart.focusable > 0).map((chart) => chart.chart),
+					`${where}: no chart holds anything focusable (those out of sight are not inert)`
+				).toEqual([]);
 				expect(
 					charts.filter((chart) => chart.hidden !== 'true').map((chart) => chart.chart),
 					`${where}: only the chart on screen is read out`

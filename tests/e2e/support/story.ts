@@ -168,8 +168,12 @@ export interface SettledChart {
 	/** Its chart id (`data-sticky`). */
 	chart: string;
 	active: boolean;
-	/** Kept from focus and pointers. */
-	inert: boolean;
+	/** Its marks' transitions are off (`data-resting`): a chart out of sight changes at once. */
+	resting: boolean;
+	/** What a pointer at the middle of the stacked charts lands in is inside it. */
+	underPointer: boolean;
+	/** How many elements in it could take keyboard focus. */
+	focusable: number;
 	/** Its `aria-hidden`: what screen readers are told. */
 	hidden: string | null;
 	/** The step whose state its morph last finished on (`data-shows`). */
@@ -201,8 +205,8 @@ export function heldSteps(steps: StepCharts, index: number): Record<string, stri
 
 /**
  * Settles the story on step `index` (scrolling it to the middle of the screen first, when `scroll`) and
- * reads the sticky charts. The story changes the chart on screen over a few frames, toggles `inert` and
- * `aria-hidden` a few frames after the step changes, then brings the charts out of sight to their next
+ * reads the sticky charts. The story changes the chart on screen over a few frames, toggles `data-resting`
+ * and `aria-hidden` a few frames after the step changes, then brings the charts out of sight to their next
  * state a slice per frame, each getting `data-shows` when done. So this waits, in the page and a frame
  * at a time (Playwright's retries would sleep 100–250 ms between looks), for the story to be ready on
  * the step, for those signals (only the step's chart active, taking focus and read out; each chart's
@@ -250,7 +254,7 @@ export async function settledCharts(
 					const on = id === active;
 					return (
 						chart.classList.contains('is-active') === on &&
-						chart.hasAttribute('inert') === !on &&
+						chart.hasAttribute('data-resting') === !on &&
 						chart.getAttribute('aria-hidden') === String(!on) &&
 						(held[id] === undefined || chart.dataset.shows === held[id])
 					);
@@ -261,12 +265,19 @@ export async function settledCharts(
 				still = changes === before ? still + 1 : 0;
 			}
 			observer.disconnect();
+			const stack = charts[0]?.parentElement?.getBoundingClientRect();
+			const hit = stack
+				? document.elementFromPoint(stack.left + stack.width / 2, stack.top + stack.height / 2)
+				: null;
+			const FOCUSABLE = 'a[href], button, input, select, textarea, summary, iframe, [tabindex]';
 			return {
 				activeStep: root?.dataset.activeStep ?? null,
 				charts: charts.map((chart) => ({
 					chart: chart.dataset.sticky!,
 					active: chart.classList.contains('is-active'),
-					inert: chart.hasAttribute('inert'),
+					resting: chart.hasAttribute('data-resting'),
+					underPointer: Boolean(hit && chart.contains(hit)),
+					focusable: chart.querySelectorAll(FOCUSABLE).length,
 					hidden: chart.getAttribute('aria-hidden'),
 					shows: chart.dataset.shows ?? null,
 					markup: chart.querySelector('[data-body]')?.innerHTML ?? ''

@@ -137,14 +137,19 @@ export function createStickyCharts({
 		}
 	}
 
-	/** `inert` keeps focus and pointers off the charts out of sight, `aria-hidden` screen readers. */
+	/**
+	 * `aria-hidden` keeps screen readers off the charts out of sight, and `data-resting` their marks'
+	 * transitions (charts.css); pointers reach only the chart on screen, which is stacked above them
+	 * (story.css), and charts hold nothing focusable. Not `inert`: it restyles every element of a
+	 * chart, which was the longest task of a scroll (40 ms at 4× CPU slowdown, the timeline leaving).
+	 */
 	function setInteractive(sticky: HTMLElement, interactive: boolean) {
-		sticky.toggleAttribute('inert', !interactive);
+		sticky.toggleAttribute('data-resting', !interactive);
 		sticky.setAttribute('aria-hidden', String(!interactive));
 	}
 
 	/**
-	 * What can wait after a step change, a frame apart: `inert` restyles every element of a chart, so the
+	 * What can wait after a step change, a frame apart: `data-resting` restyles a chart's marks, so the
 	 * switch itself is only an opacity change; the chart arriving becomes interactive, then the one
 	 * leaving stops being so, then the charts out of sight are made ready for the steps ahead.
 	 */
@@ -169,8 +174,8 @@ export function createStickyCharts({
 		const active = stickies.find((sticky) => sticky.dataset.sticky === steps[index]!.dataset.chart);
 		if (active) {
 			bringTo(active, index, instant);
-			// The chart leaving stays focusable for that frame, so it leaves the accessibility tree with
-			// its inert; the chart arriving is in it at once.
+			// The chart arriving is read out at once; the one leaving is hidden from screen readers a
+			// frame later, with its transitions (setInteractive).
 			active.setAttribute('aria-hidden', 'false');
 		}
 		for (const sticky of stickies) sticky.classList.toggle('is-active', sticky === active);
