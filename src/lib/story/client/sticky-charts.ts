@@ -16,12 +16,24 @@ const MILLISECONDS_PER_FRAME = 4;
 /**
  * How many attributes or nodes the chart on screen changes in one frame, and for how long it may be
  * walked. A step's change (a hundred or so: every mark moves with the camera) is spread over several
- * frames; each changed mark costs its style, and its glide's start on the compositor, in the frame it
- * changes (about 0.7 ms each on a phone 4x slower than this machine), so a frame takes a dozen. The
- * marks start their half-second glides over about a tenth of a second, which reads as one move.
+ * frames; each changed mark costs its style, layout and paint in the frame it changes (about 0.7 ms
+ * each on a phone 4x slower than this machine). So the count follows the frames: it starts small, grows
+ * while frames keep to time, and halves when one ran long. A fast screen starts the marks' half-second
+ * glides within about a tenth of a second, which reads as one move; a slow phone takes a few frames
+ * more rather than one long one (at 4x CPU slowdown a fixed dozen made 70–120 ms tasks, six 50–75 ms).
  */
-const CHANGES_PER_FRAME_ON_SCREEN = 12;
+const FIRST_CHANGES_PER_FRAME = 6;
+const MIN_CHANGES_PER_FRAME = 3;
+const MAX_CHANGES_PER_FRAME = 24;
+/** A frame that took longer than this (a 60 Hz frame and a half) ran long. */
+const LONG_FRAME_MS = 25;
 const MILLISECONDS_PER_FRAME_ON_SCREEN = 6;
+
+/** The next frame's count of changes, from the last count and how long the last frame took. */
+export function nextChangesPerFrame(changes: number, frameMs: number): number {
+	if (frameMs > LONG_FRAME_MS) return Math.max(MIN_CHANGES_PER_FRAME, Math.floor(changes / 2));
+	return Math.min(MAX_CHANGES_PER_FRAME, changes + 3);
+}
 
 interface StickyChartsOptions {
 	/** The step elements, in story order, each naming its chart in `data-chart`. */
@@ -72,9 +84,13 @@ export function createStickyCharts({
 		underway.set(sticky, job);
 		// What it showed is no longer what it shows until the morph is done.
 		delete sticky.dataset.shows;
-		const slice = () => {
+		let changes = FIRST_CHANGES_PER_FRAME;
+		let lastFrame: number | undefined;
+		const slice = (now: number) => {
 			if (underway.get(sticky) !== job) return;
-			if (!job.morph.step(CHANGES_PER_FRAME_ON_SCREEN, MILLISECONDS_PER_FRAME_ON_SCREEN))
+			if (lastFrame !== undefined) changes = nextChangesPerFrame(changes, now - lastFrame);
+			lastFrame = now;
+			if (!job.morph.step(changes, MILLISECONDS_PER_FRAME_ON_SCREEN))
 				return requestAnimationFrame(slice);
 			underway.delete(sticky);
 			sticky.dataset.shows = id;
