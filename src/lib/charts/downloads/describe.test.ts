@@ -94,6 +94,26 @@ describe('measures and counters', () => {
 		}
 	});
 
+	it('drops the counter in brackets before cutting what was counted, and says where the whole line fits', () => {
+		const excipio = 'unique downloaders (\u2068Excipio\u2069), as of 30 Nov 2014';
+		const plain = (text: string) => text.replace(/[\u2066-\u2069]/g, '');
+		const narrow = metaLines(excipio, 40);
+		expect(plain(narrow.short)).toBe('unique downloaders, as of 30 Nov 2014');
+		expect(narrow.short).not.toContain('(');
+		expect(narrow.fitsAt).toBe(340);
+		// Too long even without its counter: what was counted is cut, its date kept.
+		const long = metaLines(
+			'BitTorrent downloads of the film in question (TorrentFreak), as of 3 Dec 2014',
+			40
+		);
+		expect(plain(long.short)).toMatch(/^BitTorrent downloads[^(]*…, as of 3 Dec 2014$/);
+		expect(long.fitsAt).toBe(440);
+		// A line that fits keeps its counter, and needs no whole line.
+		const fits = metaLines('downloads (Excipio)', 40);
+		expect(plain(fits.short)).toBe('downloads (Excipio)');
+		expect(fits).toMatchObject({ full: '', fitsAt: undefined });
+	});
+
 	it('derives title, description, notes and table header from the rows drawn', () => {
 		expect(downloadsTitle(rows)).toBe(
 			'Downloads, unique downloaders and BitTorrent downloads of the leaked Sony films'

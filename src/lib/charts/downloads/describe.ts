@@ -2,6 +2,7 @@ import type { DownloadRow } from '../../schema/downloads';
 import { countInWords, dayInWords, dayShort } from '../shared/format';
 import { graphemesOf, isolate, shorten } from '../shared/text';
 import { measureInWords, measuresInWords, mixesMeasures } from './copy';
+import { META_PX } from './layout';
 import { visibleRows } from './scales';
 import type { DownloadsState } from './state';
 
@@ -29,17 +30,37 @@ export function barMeta(
 
 /**
  * The bar's second line as a narrow chart shows it, cut to `max` characters with its "as of" date kept
- * whole (the date is what tells readings of different days apart; what was counted is in the table and
- * the notes), and, when that cut anything, whole for a chart wide enough (charts.css); else `full` is ''.
+ * whole (the date is what tells readings of different days apart) and the measure before the counter:
+ * the counter's name in brackets goes first, whole, rather than be cut to "(Exc…" (who counted is in
+ * the table and the notes; what was counted must stay on the chart). When that cut anything, `full` is
+ * the whole line, for a chart wide enough (charts.css), with the narrowest width it fits (`fitsAt`).
  */
-export function metaLines(meta: string, max = 40): { short: string; full: string } {
-	if (graphemesOf(meta).length <= max) return { short: isolate(meta), full: '' };
+export function metaLines(
+	meta: string,
+	max = 40
+): { short: string; full: string; fitsAt: MetaWidth | undefined } {
+	if (graphemesOf(meta).length <= max) return { short: isolate(meta), full: '', fitsAt: undefined };
 	const at = meta.lastIndexOf(', as of ');
 	const date = at > 0 ? meta.slice(at) : '';
-	const short = date
-		? `${shorten(meta.slice(0, at), Math.max(8, max - date.length))}${date}`
-		: shorten(meta, max);
-	return { short, full: isolate(meta) };
+	const what = at > 0 ? meta.slice(0, at) : meta;
+	const room = Math.max(8, max - graphemesOf(date).length);
+	const bare = what.replace(/\s*\([^()]*\)$/, '');
+	const short = `${shorten(graphemesOf(what).length <= room ? what : bare, room)}${date}`;
+	return { short, full: isolate(meta), fitsAt: metaWidth(meta) };
+}
+
+/** The chart widths (px) at which a bar's whole second line is shown, if it fits (charts.css). */
+export const META_WIDTHS = [340, 400, 440] as const;
+export type MetaWidth = (typeof META_WIDTHS)[number];
+
+/**
+ * The narrowest of META_WIDTHS that holds the whole line: its characters at META_PX with a generous
+ * average glyph (0.58 em; the page's sans measures 0.52) and room for the bar's end. The widest holds
+ * whatever is left.
+ */
+function metaWidth(meta: string): MetaWidth {
+	const px = graphemesOf(meta.replace(/[\u2066-\u2069]/g, '')).length * META_PX * 0.58 + 8;
+	return META_WIDTHS.find((width) => px <= width) ?? META_WIDTHS.at(-1)!;
 }
 
 /** Whether any bar in this view needs the second line. */
