@@ -157,7 +157,7 @@ export function createStickyCharts({
 	 * `aria-hidden` keeps screen readers off the charts out of sight, and `data-resting` their marks'
 	 * transitions (charts.css); pointers reach only the chart on screen, which is stacked above them
 	 * (story.css), and charts hold nothing focusable. Not `inert`: it restyles every element of a
-	 * chart, which was the longest task of a scroll (40 ms at 4× CPU slowdown, the timeline leaving).
+	 * chart (the timeline leaving was 40 ms of style in a scroll's longest task at 4× CPU slowdown).
 	 */
 	function setInteractive(sticky: HTMLElement, interactive: boolean) {
 		sticky.toggleAttribute('data-resting', !interactive);
