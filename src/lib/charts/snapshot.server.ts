@@ -195,10 +195,13 @@ const background = (theme: CardTheme) => inlineVariables('var(--bg)', theme);
 const stripStyle = (svg: string) =>
 	svg.replace(/^<svg[^>]*><style>[^]*?<\/style>/, '').replace(/<\/svg>$/, '');
 
+/** The source and the "Data updated" day, as a card's foot and an embed image's caption say them. */
+export function sourceAndDate(text: Pick<CardText, 'footer' | 'asOf'>): string {
+	return [text.footer, text.asOf ? `Data updated ${text.asOf}.` : ''].filter(Boolean).join(' ');
+}
+
 function footLine(text: CardText): string {
-	return [text.footer, text.asOf ? `Data updated ${text.asOf}.` : '', text.credit ?? '']
-		.filter(Boolean)
-		.join(' ');
+	return [sourceAndDate(text), text.credit ?? ''].filter(Boolean).join(' ');
 }
 
 /**

@@ -7,6 +7,7 @@ import {
 	PHONE_WIDTH,
 	shareCard,
 	snapshotCard,
+	sourceAndDate,
 	type Card,
 	type CardText,
 	type CardTheme
@@ -141,7 +142,7 @@ export function embedView(chartParam: string, segment?: string, optionsParam?: s
 				},
 				alt,
 				href: storyUrl,
-				caption: [text.footer, text.asOf ? `Data updated ${text.asOf}.` : ''].join(' ').trim()
+				caption: sourceAndDate(text)
 			}
 		}),
 		height,
