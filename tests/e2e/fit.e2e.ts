@@ -8,6 +8,8 @@ const PHONES = [
 	{ width: 390, height: 844 },
 	{ width: 412, height: 915 }
 ];
+/** A small tablet upright: the phones' layout, with a plot wide enough for two direct labels. */
+const TABLET = { width: 600, height: 960 };
 const DESKTOPS = [
 	{ width: 1280, height: 800 },
 	{ width: 1440, height: 900 }
@@ -74,6 +76,21 @@ function measure(page: Page, n: string) {
 					...rect(el)
 				};
 			});
+		// The step's direct labels, as drawn: a box each, over the plot, and the row its leader points to.
+		const labels = Array.from(chart.querySelectorAll<HTMLElement>('.mark-label'))
+			.filter(shown)
+			.map((el) => ({
+				what: (el.textContent ?? '').trim().slice(0, 40),
+				row: el.dataset.label ?? '',
+				...rect(el)
+			}));
+		// The step's subjects' markers, by row.
+		const subjects = Array.from(chart.querySelectorAll('.plot [data-row].is-hl .marker'))
+			.filter(shown)
+			.map((el) => ({
+				row: el.closest<HTMLElement>('[data-row]')!.dataset.row ?? '',
+				...rect(el)
+			}));
 		return {
 			viewport: { width: innerWidth, height: innerHeight },
 			sticky: {
@@ -83,7 +100,9 @@ function measure(page: Page, n: string) {
 			},
 			card: rect(document.querySelector(`li.step#step-${n} .step-card`)!),
 			plots,
-			marks
+			marks,
+			labels,
+			subjects
 		};
 	}, n);
 }
@@ -107,7 +126,29 @@ async function highlightsSomething(page: Page): Promise<Map<string, boolean>> {
 const inside = (a: Rect, viewport: { width: number; height: number }) =>
 	a.left >= -1 && a.top >= -1 && a.right <= viewport.width + 1 && a.bottom <= viewport.height + 1;
 
-for (const viewport of PHONES) {
+const meet = (a: Rect, b: Rect) =>
+	a.left < b.right - 1 && b.left < a.right - 1 && a.top < b.bottom - 1 && b.top < a.bottom - 1;
+
+/** Two of the step's direct labels drawn over each other, or one over another of its subjects. */
+function labelClashes(
+	where: string,
+	{
+		labels,
+		subjects
+	}: { labels: (Rect & { what: string; row: string })[]; subjects: (Rect & { row: string })[] }
+): string[] {
+	return labels.flatMap((a, i) => [
+		...labels
+			.slice(i + 1)
+			.filter((b) => meet(a, b))
+			.map((b) => `${where}: the labels "${a.what}" and "${b.what}" meet`),
+		...subjects
+			.filter((subject) => subject.row !== a.row && meet(a, subject))
+			.map((subject) => `${where}: the label "${a.what}" covers the subject ${subject.row}`)
+	]);
+}
+
+for (const viewport of [...PHONES, TABLET]) {
 	test(`${viewport.width}×${viewport.height}: at every step the panel fits and the card leaves the subject in sight`, async ({
 		page
 	}) => {
@@ -136,6 +177,7 @@ for (const viewport of PHONES) {
 				if (!inside(mark, seen.viewport)) problems.push(`${where}: ${mark.what} is off screen`);
 				if (mark.covered) problems.push(`${where}: the card covers ${mark.what}`);
 			}
+			problems.push(...labelClashes(where, seen));
 		}
 		expect(problems).toEqual([]);
 	});
@@ -164,6 +206,7 @@ for (const viewport of DESKTOPS) {
 				problems.push(`${where}: plot ${Math.round(bottom - top)} px tall`);
 			for (const mark of seen.marks)
 				if (!inside(mark, viewport)) problems.push(`${where}: ${mark.what} is off screen`);
+			problems.push(...labelClashes(where, seen));
 		}
 		expect(problems).toEqual([]);
 	});

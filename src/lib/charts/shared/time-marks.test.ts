@@ -102,4 +102,50 @@ describe("a direct label's side", () => {
 		const layout = layoutTime(items, lanes, { zoom: 'all' });
 		expect(layout.labels[0]!.side).toBe('below');
 	});
+
+	it('never turns two labels towards each other where they would meet', () => {
+		// B's and E's subjects share a day, more than a label's height apart but less than two. Alone,
+		// B's label would read down (A's mark is above it) and E's up (F's mark is under it): facing each
+		// other, the two boxes would meet between the marks. Both read upwards instead.
+		const sixLanes: Lane[] = ['a', 'b', 'c', 'd', 'e', 'f'].map((id) => ({
+			id,
+			name: id,
+			tone: ''
+		}));
+		const items = [
+			item('a1', 'a', '2012-01-31'),
+			item('b1', 'b', '2012-01-31', true),
+			item('e1', 'e', '2012-01-31', true),
+			item('f1', 'f', '2012-01-31'),
+			item('x1', 'c', '2012-01-01'),
+			item('x2', 'd', '2012-03-01')
+		];
+		const layout = layoutTime(items, sixLanes, { zoom: 'all' });
+		const sides = Object.fromEntries(layout.labels.map((label) => [label.key, label.side]));
+		expect(sides).toEqual({ b1: 'above', e1: 'above' });
+	});
+
+	it("says two subjects in one box where two labels would cover the step's other subjects", () => {
+		// Four subjects on one day, two rows in each of two lanes: a label below B's first row covers its
+		// second, one above C's first row covers B's. One box above the column covers none.
+		const items = [
+			item('a1', 'a', '2012-01-01'),
+			item('b1', 'b', '2012-01-31', true),
+			item('b2', 'b', '2012-01-31', true),
+			item('c1', 'c', '2012-01-31', true),
+			item('c2', 'c', '2012-01-31', true),
+			item('d1', 'd', '2012-03-01')
+		];
+		const layout = layoutTime(items, lanes, { zoom: 'all' });
+		expect(layout.labels).toHaveLength(1);
+		const [label] = layout.labels;
+		expect(label!.also, 'both subjects are said').toBeDefined();
+		const top = Math.min(...layout.marks.map((mark) => mark.y));
+		const column = layout.marks.filter((mark) => mark.item.highlighted);
+		expect(label!.y, 'the box is at the top of the column').toBe(
+			Math.min(...column.map((mark) => mark.y))
+		);
+		expect(label!.side).toBe('above');
+		expect(top).toBeLessThan(label!.y);
+	});
 });

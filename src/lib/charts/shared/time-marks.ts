@@ -204,6 +204,9 @@ function boxOf(
 const overlaps = (a: Box, b: Box) =>
 	Math.min(a[1], b[1]) > Math.max(a[0], b[0]) && Math.min(a[3], b[3]) > Math.max(a[2], b[2]);
 
+/** Past the plot's bottom a label would cover the axis; past its top, the "now" date. */
+const inPlot = (box: Box) => box[2] >= 0 && box[3] <= 100;
+
 /** How much covering a mark costs a label's placement: a subject most, a later (faint) mark least. */
 const COVER_COST: Record<MarkStatus, number> = {
 	'is-hl': 4,
@@ -214,8 +217,26 @@ const COVER_COST: Record<MarkStatus, number> = {
 };
 
 /**
- * Which side of its mark a label reads on: of the sides where its box (boxOf, a phone's) stays inside
- * the plot, the one that covers the fewest marks, a subject counting most. A tie keeps the plain rule:
+ * What a label's box (boxOf, a phone's) covers on one side of its mark, COVER_COST per mark, or
+ * Infinity where the box would leave the plot.
+ */
+function coverCost(
+	label: Pick<MarkLabel, 'key' | 'x' | 'y' | 'align'>,
+	side: MarkLabel['side'],
+	marks: readonly PlacedMark[],
+	plotHeightPx: number
+): number {
+	const [x0, x1, y0, y1] = boxOf(label, side, plotHeightPx);
+	if (!inPlot([x0, x1, y0, y1])) return Infinity;
+	return marks
+		.filter((mark) => mark.item.key !== label.key)
+		.filter((mark) => mark.x >= x0 && mark.x <= x1 && mark.y > y0 && mark.y < y1)
+		.reduce((sum, mark) => sum + COVER_COST[mark.status], 0);
+}
+
+/**
+ * Which side of its mark a label reads on: of the sides where its box stays inside the plot, the one
+ * that covers the fewest marks (coverCost), a subject counting most. A tie keeps the plain rule:
  * above a mark in the lower part of the plot, below one in the upper part.
  */
 function sideFor(
@@ -224,23 +245,16 @@ function sideFor(
 	plotHeightPx: number
 ): MarkLabel['side'] {
 	const plain = label.y > 55 ? 'above' : 'below';
-	const cost = (side: MarkLabel['side']) => {
-		const [x0, x1, y0, y1] = boxOf(label, side, plotHeightPx);
-		// Past the plot's bottom a label would cover the axis; past its top, the "now" date.
-		if (y0 < 0 || y1 > 100) return Infinity;
-		return marks
-			.filter((mark) => mark.item.key !== label.key)
-			.filter((mark) => mark.x >= x0 && mark.x <= x1 && mark.y > y0 && mark.y < y1)
-			.reduce((sum, mark) => sum + COVER_COST[mark.status], 0);
-	};
 	const other = plain === 'above' ? 'below' : 'above';
+	const cost = (side: MarkLabel['side']) => coverCost(label, side, marks, plotHeightPx);
 	return cost(other) < cost(plain) ? other : plain;
 }
 
 /**
  * Direct labels for up to two marks, placed so they stay inside the plot and clear of each other:
- * on the side of the mark where they cover the fewest other marks (sideFor); two labels near each other
- * read away from each other (the earlier one leftwards, the later one rightwards).
+ * on the side of the mark where they cover the fewest other marks (sideFor); two that would meet there
+ * take the sides that keep them apart (both above, both below, or away from each other), or read away
+ * from each other (the earlier one leftwards, the later one rightwards); else they share one box.
  */
 function labelsFor(
 	marks: PlacedMark[],
@@ -248,8 +262,6 @@ function labelsFor(
 	plotHeightPx: number
 ): MarkLabel[] {
 	const chosen = marks.slice(0, MAX_LABELS).sort((a, b) => a.x - b.x);
-	const edgeAlign = (x: number): MarkLabel['align'] =>
-		x < 30 ? 'start' : x > 70 ? 'end' : 'middle';
 	const labels: MarkLabel[] = chosen.map((mark) => ({
 		key: mark.item.key,
 		x: mark.x,
@@ -263,19 +275,7 @@ function labelsFor(
 		hollow: mark.item.precision !== 'day'
 	}));
 	const [first, second] = labels;
-	const [a0, a1] = first ? boxOf(first, first.side, plotHeightPx) : [0, 0];
-	const [b0, b1] = second ? boxOf(second, second.side, plotHeightPx) : [0, 0];
-	const couldMeet = second && first!.side === second.side && Math.min(a1, b1) > Math.max(a0, b0);
-	const splitByAlign = couldMeet && first!.x >= LABEL_WIDTH && second.x <= 100 - LABEL_WIDTH;
-	const splitBySide = couldMeet && Math.abs(first!.y - second.y) > 20;
-	if (couldMeet && !splitByAlign && !splitBySide) {
-		// Two subjects too close to label apart, where the plot has no room: one box, the later mark's
-		// (the step's subject); the earlier is named by its shape.
-		const { key, date, text, shape, tone, hollow } = first!;
-		second.also = { key, date, text, shape, tone, hollow };
-		return [second];
-	}
-	// Otherwise each label reads on its own best side, unless that puts two where they could meet.
+	// Each label reads on its own best side, unless that puts two where they would meet.
 	const best = labels.map((label) => sideFor(label, allMarks, plotHeightPx));
 	if (
 		!second ||
@@ -284,16 +284,72 @@ function labelsFor(
 		labels.forEach((label, index) => (label.side = best[index]!));
 		return labels;
 	}
-	// Then two that could meet go on opposite sides of their marks, or read away from each other.
-	if (splitByAlign) {
+	// Else, of these, the one covering fewest marks where both stay inside the plot and clear of each
+	// other: both above their marks, both below, or the upper one above and the lower one below.
+	const arrangements: [MarkLabel['side'], MarkLabel['side']][] = [
+		['above', 'above'],
+		['below', 'below'],
+		first!.y < second.y ? ['above', 'below'] : ['below', 'above']
+	];
+	const clear = arrangements
+		.filter(
+			([sideA, sideB]) =>
+				!overlaps(boxOf(first!, sideA, plotHeightPx), boxOf(second, sideB, plotHeightPx))
+		)
+		.map((sides) => ({
+			sides,
+			cost:
+				coverCost(first!, sides[0], allMarks, plotHeightPx) +
+				coverCost(second, sides[1], allMarks, plotHeightPx)
+		}))
+		.filter(({ cost }) => cost < Infinity)
+		.sort((a, b) => a.cost - b.cost)[0];
+	if (clear) {
+		[first!.side, second.side] = clear.sides;
+		return labels;
+	}
+	// Else they read away from each other, leftwards and rightwards, where the plot has room. Two
+	// subjects too close to label apart either way share one box, the later mark's, the earlier named
+	// by its shape.
+	if (first!.x >= LABEL_WIDTH && second.x <= 100 - LABEL_WIDTH) {
 		first!.align = 'end';
 		second.align = 'start';
-	} else if (splitBySide) {
-		const upper = first!.y < second.y ? first! : second;
-		upper.side = 'above';
-		(upper === first ? second : first!).side = 'below';
+		return labels;
 	}
-	return labels;
+	return [shareBox(first!, second)];
+}
+
+/** One box for two subjects, at `second`'s mark (the later one, the step's subject, unless a box
+ * there would cover more: leastCovering), `first` said under it with its mark's shape. */
+function shareBox(first: MarkLabel, second: MarkLabel): MarkLabel {
+	const { key, date, text, shape, tone, hollow } = first;
+	return { ...second, align: edgeAlign(second.x), also: { key, date, text, shape, tone, hollow } };
+}
+
+/** Which way a label reads from a mark near the plot's left or right edge, so it stays inside. */
+const edgeAlign = (x: number): MarkLabel['align'] => (x < 30 ? 'start' : x > 70 ? 'end' : 'middle');
+
+/**
+ * Two labels near each other that cover one of the step's subjects however they are kept apart (a
+ * column of same-day rows) say both subjects in one box instead, at whichever of the two marks leaves
+ * the most in sight, where that box covers no subject and less than the two.
+ */
+function leastCovering(
+	labels: MarkLabel[],
+	marks: readonly PlacedMark[],
+	plotHeightPx: number
+): MarkLabel[] {
+	const [first, second] = labels;
+	if (!first || !second || Math.abs(first.x - second.x) > LABEL_WIDTH / 2) return labels;
+	const cost = (label: MarkLabel) => coverCost(label, label.side, marks, plotHeightPx);
+	const subjects = marks.filter((mark) => mark.status === 'is-hl');
+	const coversSubject = (label: MarkLabel) =>
+		coverCost(label, label.side, subjects, plotHeightPx) > 0;
+	if (!coversSubject(first) && !coversSubject(second)) return labels;
+	const shared = [shareBox(first, second), shareBox(second, first)]
+		.map((box) => ({ ...box, side: sideFor(box, marks, plotHeightPx) }))
+		.reduce((best, box) => (cost(box) < cost(best) ? box : best));
+	return !coversSubject(shared) && cost(shared) < cost(first) + cost(second) ? [shared] : labels;
 }
 
 /**
@@ -352,8 +408,12 @@ export function layoutTime(
 		const rowHeight = lane.height / (laneRows + 1);
 		mark.y = lane.top + rowHeight * (row + 1.5);
 	}
-	const labels = labelsFor(
-		marks.filter((mark) => mark.status === 'is-hl').sort((a, b) => byDate(a.item, b.item)),
+	const labels = leastCovering(
+		labelsFor(
+			marks.filter((mark) => mark.status === 'is-hl').sort((a, b) => byDate(a.item, b.item)),
+			marks,
+			naturalHeight(total)
+		),
 		marks,
 		naturalHeight(total)
 	);
