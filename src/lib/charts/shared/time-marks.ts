@@ -102,8 +102,12 @@ export interface TimeLayout {
 export function subjectsOf(
 	labels: readonly MarkLabel[]
 ): Omit<MarkLabel, 'x' | 'y' | 'align' | 'side' | 'also'>[] {
+	// A shared box's second subject is the earlier one, or (the same day) the other: by row then.
+	const rowOf = (key: string) => Number(key.slice(key.lastIndexOf(':') + 1));
+	const inOrder = (also: NonNullable<MarkLabel['also']>, label: MarkLabel) =>
+		also.date === label.date && rowOf(also.key) > rowOf(label.key) ? [label, also] : [also, label];
 	return labels
-		.flatMap((label) => (label.also ? [label.also, label] : [label]))
+		.flatMap((label) => (label.also ? inOrder(label.also, label) : [label]))
 		.map(({ key, date, text, shape, tone, hollow }) => ({ key, date, text, shape, tone, hollow }));
 }
 
