@@ -76,7 +76,10 @@ export interface MarkLabel {
 	 * A second subject whose own label would meet this one: said in the same box, under this one,
 	 * with its mark's shape and colour beside it, so the two can never overlap at any width.
 	 */
-	also?: Omit<MarkLabel, 'x' | 'y' | 'align' | 'side' | 'also'>;
+	also?: Omit<MarkLabel, 'x' | 'y' | 'align' | 'side' | 'also'> & {
+		/** It comes before this label's subject in date (then row) order, so a list names it first. */
+		readsFirst: boolean;
+	};
 }
 
 export interface LanePlacement extends Lane {
@@ -102,12 +105,10 @@ export interface TimeLayout {
 export function subjectsOf(
 	labels: readonly MarkLabel[]
 ): Omit<MarkLabel, 'x' | 'y' | 'align' | 'side' | 'also'>[] {
-	// A shared box's second subject is the earlier one, or (the same day) the other: by row then.
-	const rowOf = (key: string) => Number(key.slice(key.lastIndexOf(':') + 1));
-	const inOrder = (also: NonNullable<MarkLabel['also']>, label: MarkLabel) =>
-		also.date === label.date && rowOf(also.key) > rowOf(label.key) ? [label, also] : [also, label];
 	return labels
-		.flatMap((label) => (label.also ? inOrder(label.also, label) : [label]))
+		.flatMap(({ also, ...label }) =>
+			!also ? [label] : also.readsFirst ? [also, label] : [label, also]
+		)
 		.map(({ key, date, text, shape, tone, hollow }) => ({ key, date, text, shape, tone, hollow }));
 }
 
@@ -260,7 +261,7 @@ function sideFor(
  * take the sides that keep them apart (both above, both below, or away from each other), or read away
  * from each other (the earlier one leftwards, the later one rightwards); else they share one box.
  */
-function labelsFor(
+function labelsApart(
 	marks: PlacedMark[],
 	allMarks: readonly PlacedMark[],
 	plotHeightPx: number
@@ -323,11 +324,18 @@ function labelsFor(
 	return [shareBox(first!, second)];
 }
 
-/** One box for two subjects, at `second`'s mark (the later one, the step's subject, unless a box
- * there would cover more: leastCovering), `first` said under it with its mark's shape. */
-function shareBox(first: MarkLabel, second: MarkLabel): MarkLabel {
-	const { key, date, text, shape, tone, hollow } = first;
-	return { ...second, align: edgeAlign(second.x), also: { key, date, text, shape, tone, hollow } };
+/**
+ * One box for two labels in date order: at the later one's mark (the step's subject), the earlier said
+ * under it with its mark's shape; or, `atEarlier`, the other way round (leastCovering).
+ */
+function shareBox(earlier: MarkLabel, later: MarkLabel, atEarlier = false): MarkLabel {
+	const [anchor, other] = atEarlier ? [earlier, later] : [later, earlier];
+	const { key, date, text, shape, tone, hollow } = other;
+	return {
+		...anchor,
+		align: edgeAlign(anchor.x),
+		also: { key, date, text, shape, tone, hollow, readsFirst: !atEarlier }
+	};
 }
 
 /** Which way a label reads from a mark near the plot's left or right edge, so it stays inside. */
@@ -350,10 +358,22 @@ function leastCovering(
 	const coversSubject = (label: MarkLabel) =>
 		coverCost(label, label.side, subjects, plotHeightPx) > 0;
 	if (!coversSubject(first) && !coversSubject(second)) return labels;
-	const shared = [shareBox(first, second), shareBox(second, first)]
+	const shared = [shareBox(first, second), shareBox(first, second, true)]
 		.map((box) => ({ ...box, side: sideFor(box, marks, plotHeightPx) }))
 		.reduce((best, box) => (cost(box) < cost(best) ? box : best));
 	return !coversSubject(shared) && cost(shared) < cost(first) + cost(second) ? [shared] : labels;
+}
+
+/**
+ * Direct labels for the step's subjects (up to two, in date order): kept apart where they can be
+ * (labelsApart), in one box where apart they would cover another subject (leastCovering).
+ */
+function labelsFor(
+	marks: PlacedMark[],
+	allMarks: readonly PlacedMark[],
+	plotHeightPx: number
+): MarkLabel[] {
+	return leastCovering(labelsApart(marks, allMarks, plotHeightPx), allMarks, plotHeightPx);
 }
 
 /**
@@ -412,12 +432,8 @@ export function layoutTime(
 		const rowHeight = lane.height / (laneRows + 1);
 		mark.y = lane.top + rowHeight * (row + 1.5);
 	}
-	const labels = leastCovering(
-		labelsFor(
-			marks.filter((mark) => mark.status === 'is-hl').sort((a, b) => byDate(a.item, b.item)),
-			marks,
-			naturalHeight(total)
-		),
+	const labels = labelsFor(
+		marks.filter((mark) => mark.status === 'is-hl').sort((a, b) => byDate(a.item, b.item)),
 		marks,
 		naturalHeight(total)
 	);
