@@ -1,5 +1,6 @@
 import { expect, type Page } from '@playwright/test';
 import { chartShows, openStory, test } from './support/story';
+import { overlaps } from './support/text-boxes';
 
 /** Phones the story must fit, as the reader holds them. */
 const PHONES = [
@@ -126,9 +127,6 @@ async function highlightsSomething(page: Page): Promise<Map<string, boolean>> {
 const inside = (a: Rect, viewport: { width: number; height: number }) =>
 	a.left >= -1 && a.top >= -1 && a.right <= viewport.width + 1 && a.bottom <= viewport.height + 1;
 
-const meet = (a: Rect, b: Rect) =>
-	a.left < b.right - 1 && b.left < a.right - 1 && a.top < b.bottom - 1 && b.top < a.bottom - 1;
-
 /** Two of the step's direct labels drawn over each other, or one over another of its subjects. */
 function labelClashes(
 	where: string,
@@ -140,10 +138,10 @@ function labelClashes(
 	return labels.flatMap((a, i) => [
 		...labels
 			.slice(i + 1)
-			.filter((b) => meet(a, b))
+			.filter((b) => overlaps(a, b))
 			.map((b) => `${where}: the labels "${a.what}" and "${b.what}" meet`),
 		...subjects
-			.filter((subject) => subject.row !== a.row && meet(a, subject))
+			.filter((subject) => subject.row !== a.row && overlaps(a, subject))
 			.map((subject) => `${where}: the label "${a.what}" covers the subject ${subject.row}`)
 	]);
 }

@@ -1,11 +1,9 @@
 import type { Page } from '@playwright/test';
 
-interface Box {
+type Edges = Pick<DOMRect, 'left' | 'right' | 'top' | 'bottom'>;
+
+interface Box extends Edges {
 	text: string;
-	left: number;
-	right: number;
-	top: number;
-	bottom: number;
 	clipped: boolean;
 }
 
@@ -58,7 +56,8 @@ export async function textBoxes(page: Page): Promise<Box[]> {
 	);
 }
 
-export function overlaps(a: Box, b: Box): boolean {
+/** Two boxes on screen covering each other by more than a pixel. */
+export function overlaps(a: Edges, b: Edges): boolean {
 	const slack = 1;
 	return (
 		a.left < b.right - slack &&
