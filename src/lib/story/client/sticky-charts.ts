@@ -1,4 +1,4 @@
-import { createFrameQueue } from './frame-queue';
+import { afterFrame, createFrameQueue } from './frame-queue';
 import { createMorph } from './morph';
 
 /** One step's chart state as elements, parsed (inert: nothing loads or runs) from its markup. */
@@ -85,18 +85,19 @@ export function createStickyCharts({
 		// What it showed is no longer what it shows until the morph is done.
 		delete sticky.dataset.shows;
 		let changes = FIRST_CHANGES_PER_FRAME;
-		let lastFrame: number | undefined;
-		const slice = (now: number) => {
+		let lastSlice: number | undefined;
+		// The first slice now, in the scroll's own task; the rest each after a frame (afterFrame).
+		const slice = () => {
 			if (underway.get(sticky) !== job) return;
-			if (lastFrame !== undefined) changes = nextChangesPerFrame(changes, now - lastFrame);
-			lastFrame = now;
-			if (!job.morph.step(changes, MILLISECONDS_PER_FRAME_ON_SCREEN))
-				return requestAnimationFrame(slice);
+			const now = performance.now();
+			if (lastSlice !== undefined) changes = nextChangesPerFrame(changes, now - lastSlice);
+			lastSlice = now;
+			if (!job.morph.step(changes, MILLISECONDS_PER_FRAME_ON_SCREEN)) return afterFrame(slice);
 			underway.delete(sticky);
 			sticky.dataset.shows = id;
 		};
-		requestAnimationFrame(slice);
 		holds.set(sticky, id);
+		slice();
 	}
 
 	/**
