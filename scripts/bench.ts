@@ -138,8 +138,12 @@ async function longestScrollTask(
 ): Promise<{ ms: number; parts: string; steps: number }> {
 	const browser = await chromium.launch({ executablePath: chromePath, args: CHROME_FLAGS });
 	const page = await browser.newPage({ viewport: { width, height: 800 } });
+	// Slow from the first byte, as a phone is: switching the rate on mid-page made the next few frames
+	// 40–70 ms long whatever they held (the switch's own cost, not the page's).
+	const cdp = await page.context().newCDPSession(page);
+	await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
 	await page.goto(`${origin}/`);
-	await page.locator('section[data-scrolly].is-ready').waitFor({ timeout: 15_000 });
+	await page.locator('section[data-scrolly].is-ready').waitFor({ timeout: 60_000 });
 	await page.evaluate(() => {
 		const root = document.querySelector<HTMLElement>('[data-scrolly]')!;
 		const seen = new Set<string>([root.dataset.activeStep ?? '']);
@@ -150,8 +154,6 @@ async function longestScrollTask(
 		});
 	});
 	const height = await page.evaluate(() => document.documentElement.scrollHeight);
-	const cdp = await page.context().newCDPSession(page);
-	await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
 	await browser.startTracing(page, { categories: ['devtools.timeline', 'toplevel'] });
 	for (let y = 0; y < height; y += 200) {
 		await page.mouse.wheel(0, 200);
