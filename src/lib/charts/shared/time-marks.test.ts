@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { fixtureRows } from '../../../../tests/fixtures/project';
 import { timelineLayout } from '../timeline/model';
 import { TimelineState } from '../timeline/state';
-import { layoutTime, subjectsOf, type Lane, type TimeItem } from './time-marks';
+import { labelSpanAt, layoutTime, subjectsOf, type Lane, type TimeItem } from './time-marks';
 
 const rows = fixtureRows();
 const state = (input: Record<string, unknown>) => v.parse(TimelineState, input);
@@ -147,5 +147,37 @@ describe("a direct label's side", () => {
 		);
 		expect(label!.side).toBe('above');
 		expect(top).toBeLessThan(label!.y);
+	});
+});
+
+describe("a direct label's span, for the words that keep clear of it", () => {
+	const label = {
+		key: 'timeline:2',
+		x: 50,
+		y: 20,
+		align: 'middle' as const,
+		side: 'below' as const,
+		date: '1 May 2012',
+		text: 'A hearing',
+		shape: 'square' as const,
+		tone: 'cat-court',
+		hollow: false
+	};
+
+	it('covers the heights its box takes, only across the x its box reaches', () => {
+		const span = labelSpanAt(label, 60, 320)!;
+		expect(span[0]).toBe(20);
+		expect(span[1]).toBeGreaterThan(20);
+		expect(span[1]).toBeLessThanOrEqual(100);
+		expect(labelSpanAt(label, 1, 320)).toBeUndefined();
+		expect(labelSpanAt({ ...label, side: 'above' }, 60, 320)![1]).toBe(20);
+	});
+
+	it('is twice as tall for a box that says two subjects', () => {
+		const [top, bottom] = labelSpanAt(label, 60, 640)!;
+		const also = { ...label, key: 'timeline:3', readsFirst: false };
+		const [sharedTop, sharedBottom] = labelSpanAt({ ...label, also }, 60, 640)!;
+		expect(sharedTop).toBe(top);
+		expect(sharedBottom - sharedTop).toBeCloseTo(2 * (bottom - top));
 	});
 });

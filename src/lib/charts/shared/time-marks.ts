@@ -206,6 +206,20 @@ function boxOf(
 		: [x0, x1, label.y, label.y + height];
 }
 
+/**
+ * The stretch of the plot's height, percent, that a direct label may take where its box reaches
+ * across `x` (boxOf, on the plot `plotHeightPx` tall; a shared box says two subjects, so twice as
+ * tall), so other words can keep clear of it; undefined where it does not reach `x`.
+ */
+export function labelSpanAt(
+	label: MarkLabel,
+	x: number,
+	plotHeightPx: number
+): [top: number, bottom: number] | undefined {
+	const [x0, x1, y0, y1] = boxOf(label, label.side, plotHeightPx / (label.also ? 2 : 1));
+	return x >= x0 && x <= x1 ? [Math.max(0, y0), Math.min(100, y1)] : undefined;
+}
+
 const overlaps = (a: Box, b: Box) =>
 	Math.min(a[1], b[1]) > Math.max(a[0], b[0]) && Math.min(a[3], b[3]) > Math.max(a[2], b[2]);
 
