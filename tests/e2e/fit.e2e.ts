@@ -43,7 +43,7 @@ async function readStep(page: Page, n: string) {
 /** What the reader sees at the active step: the panel, the card, the plot and the highlighted marks. */
 function measure(page: Page, n: string) {
 	return page.evaluate((n) => {
-		const rect = (el: Element | Range): Rect => {
+		const rect = (el: Element): Rect => {
 			const { left, right, top, bottom } = el.getBoundingClientRect();
 			return { left, right, top, bottom };
 		};
@@ -85,14 +85,6 @@ function measure(page: Page, n: string) {
 				row: el.dataset.label ?? '',
 				...rect(el)
 			}));
-		// What each break skips, upright: the words as drawn (its box is the stretch they may run in).
-		const breaks = Array.from(chart.querySelectorAll('.break-label'))
-			.filter(shown)
-			.map((el) => {
-				const words = document.createRange();
-				words.selectNodeContents(el);
-				return { what: (el.textContent ?? '').trim(), ...rect(words) };
-			});
 		// The step's subjects' markers, by row.
 		const subjects = Array.from(chart.querySelectorAll('.plot [data-row].is-hl .marker'))
 			.filter(shown)
@@ -111,7 +103,6 @@ function measure(page: Page, n: string) {
 			plots,
 			marks,
 			labels,
-			breaks,
 			subjects
 		};
 	}, n);
@@ -136,21 +127,13 @@ async function highlightsSomething(page: Page): Promise<Map<string, boolean>> {
 const inside = (a: Rect, viewport: { width: number; height: number }) =>
 	a.left >= -1 && a.top >= -1 && a.right <= viewport.width + 1 && a.bottom <= viewport.height + 1;
 
-/**
- * Two of the step's direct labels drawn over each other, or one over another of its subjects or over
- * the words saying what a break skips.
- */
+/** Two of the step's direct labels drawn over each other, or one over another of its subjects. */
 function labelClashes(
 	where: string,
 	{
 		labels,
-		breaks,
 		subjects
-	}: {
-		labels: (Rect & { what: string; row: string })[];
-		breaks: (Rect & { what: string })[];
-		subjects: (Rect & { row: string })[];
-	}
+	}: { labels: (Rect & { what: string; row: string })[]; subjects: (Rect & { row: string })[] }
 ): string[] {
 	return labels.flatMap((a, i) => [
 		...labels
@@ -159,10 +142,7 @@ function labelClashes(
 			.map((b) => `${where}: the labels "${a.what}" and "${b.what}" meet`),
 		...subjects
 			.filter((subject) => subject.row !== a.row && overlaps(a, subject))
-			.map((subject) => `${where}: the label "${a.what}" covers the subject ${subject.row}`),
-		...breaks
-			.filter((gap) => overlaps(a, gap))
-			.map((gap) => `${where}: the label "${a.what}" covers the break's "${gap.what}"`)
+			.map((subject) => `${where}: the label "${a.what}" covers the subject ${subject.row}`)
 	]);
 }
 
